@@ -1,0 +1,32 @@
+# The project's two commands (see README.md):
+#   make build   build the site into site/ with --strict
+#   make test    run the whole test suite (installs Chromium and the npm checkers first)
+# Everything installs into .venv/ from pyproject.toml; nothing is needed beforehand but Python 3.11.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: build serve test test-deps check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict
+
+test-deps: $(STAMP)
+	bash tests/install-deps.sh
+
+test: $(STAMP) test-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV) tests/node_modules

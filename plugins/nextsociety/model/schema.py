@@ -1,0 +1,106 @@
+"""Strict field checks for YAML records: unknown keys, missing fields and wrong types are errors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from nextsociety.model.errors import ProblemCollector, did_you_mean
+from nextsociety.model.yamlio import LineDict
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One allowed key of a record: its expected Python type(s) and whether it must be there."""
+
+    types: type | tuple[type, ...]
+    required: bool = False
+    check: Callable[[Any], str | None] | None = None  # returns a problem text, or None if fine
+
+
+def type_name(types: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", list: "a list", dict: "a mapping", bool: "true or false"}
+    if isinstance(types, tuple):
+        return " or ".join(names.get(t, t.__name__) for t in types)
+    return names.get(types, types.__name__)
+
+
+def check_record(
+    record: Any,
+    fields: Mapping[str, Field],
+    path: str,
+    line: int,
+    problems: ProblemCollector,
+    what: str,
+) -> dict[str, Any] | None:
+    """Validate one mapping against `fields`; returns the valid values, or None if not a mapping."""
+    if not isinstance(record, LineDict):
+        problems.add(path, line, f"each {what} must be a mapping of keys to values", None)
+        return None
+    values: dict[str, Any] = {}
+    for key, value in record.items():
+        key_line = record.line_of(str(key))
+        field = fields.get(str(key))
+        if field is None:
+            problems.add(
+                path,
+                key_line,
+                f"unknown key '{key}' in {what}",
+                did_you_mean(key, fields) or "allowed keys: " + ", ".join(sorted(fields)),
+            )
+            continue
+        if value is None and not field.required:
+            continue
+        if not isinstance(value, field.types) or (isinstance(value, bool) and bool not in _as_tuple(field.types)):
+            problems.add(
+                path,
+                key_line,
+                f"'{key}' must be {type_name(field.types)}, not {_describe(value)}",
+            )
+            continue
+        if field.check is not None:
+            message = field.check(value)
+            if message:
+                problems.add(path, key_line, f"'{key}': {message}")
+                continue
+        values[str(key)] = value
+    for key, field in fields.items():
+        if field.required and record.get(key) is None:
+            problems.add(path, record.line, f"{what} is missing the required key '{key}'")
+    return values
+
+
+def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"'{value}'"
+
+
+def check_slug(value: Any) -> str | None:
+    if not SLUG_RE.match(str(value)):
+        return f"'{value}' is not a slug (lowercase ASCII letters, digits and single hyphens)"
+    return None
+
+
+def check_plain_text(value: Any) -> str | None:
+    """Values are shown as text; markup in a registry is almost always a paste accident."""
+    if isinstance(value, str) and _TAG_RE.search(value):
+        return "contains HTML markup; write plain text (it is shown as text, never as HTML)"
+    return None

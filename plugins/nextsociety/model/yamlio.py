@@ -1,0 +1,125 @@
+"""Load YAML keeping the line of every mapping, key and list item, for error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nextsociety.model.errors import DataError, Problem
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A mapping from YAML that knows its own line and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):  # type: ignore[type-arg]
+    """A sequence from YAML that knows its own line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first: int) -> None:
+        self.key, self.line, self.first = key, line, first
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader whose mappings and sequences remember where they were written."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        self.flatten_mapping(node)
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            key_line = key_node.start_mark.line + 1
+            if key in result:
+                # PyYAML keeps the last value silently; an editor would never notice the first.
+                raise _DuplicateKey(str(key), key_line, result.key_lines[str(key)])
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[str(key)] = key_line
+        return result
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
+    """Parse YAML text; errors name `path` and the line, counted from `first_line`."""
+    offset = first_line - 1
+    try:
+        value = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except _DuplicateKey as dup:
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    dup.line + offset,
+                    f"the key '{dup.key}' is written twice",
+                    f"first written on line {dup.first + offset}; keep one",
+                )
+            ]
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else None
+        reason = exc.problem or exc.context or "not valid YAML"
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    line,
+                    f"malformed YAML: {reason}",
+                    "check the indentation and quote values that contain ':' or '#'",
+                )
+            ]
+        ) from None
+    if offset and value is not None:
+        _shift_lines(value, offset)
+    return value
+
+
+def _shift_lines(value: Any, offset: int) -> None:
+    if isinstance(value, LineDict):
+        value.line += offset
+        value.key_lines = {k: n + offset for k, n in value.key_lines.items()}
+        for child in value.values():
+            _shift_lines(child, offset)
+    elif isinstance(value, LineList):
+        value.line += offset
+        value.item_lines = [n + offset for n in value.item_lines]
+        for child in value:
+            _shift_lines(child, offset)
+
+
+def load_yaml(path: Path, display_path: str) -> Any:
+    """Read and parse one YAML file; `display_path` is what error messages call it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([Problem(display_path, None, "file not found")]) from None
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            [Problem(display_path, None, f"not UTF-8 text ({exc.reason})", "save it as UTF-8")]
+        ) from None
+    return parse_yaml(text, display_path)

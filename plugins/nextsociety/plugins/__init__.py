@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters over `nextsociety.model`: one module per plugin."""

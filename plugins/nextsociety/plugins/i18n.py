@@ -1,0 +1,430 @@
+"""The `nextsociety/i18n` plugin: one MkDocs build that publishes every language.
+
+English sits at `/`, other languages under `/<code>/`. Translations are sibling files
+(`about.fr.md`); a page without a translation is published from the default language's
+source at the translated URL with a notice. Each page gets its language's navigation,
+site name, footer and interface strings, a language switcher and hreflang alternates.
+"""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment
+from mkdocs.commands.build import get_context
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
+
+from nextsociety.model.errors import DataError, Problem
+from nextsociety.model.frontmatter import split_front_matter
+from nextsociety.model.schema import check_slug
+from nextsociety.model.languages import Language, LanguageSet, NavEntry, parse_languages
+from nextsociety.model.strings import StringTable, load_strings
+from nextsociety.model.translations import (
+    TranslationGroup,
+    Variant,
+    absolute_url,
+    localized_dest_uri,
+    localized_src_uri,
+    split_language,
+)
+
+log = get_plugin_logger("nextsociety/i18n")
+PLUGIN_NAME = "nextsociety/i18n"
+
+
+class I18nConfig(Config):
+    enabled = c.Type(bool, default=True)
+    default_language = c.Type(str, default="en")
+    languages = c.Type(dict)
+    strings = c.Type(str, default="data/site.yml")  # the translation table, relative to mkdocs.yml
+
+
+@dataclass(frozen=True)
+class SwitchEntry:
+    """One language in the switcher: where it goes and what kind of page that is."""
+
+    lang: Language
+    url: str
+    kind: str  # "current", "translation", "fallback" (untranslated copy) or "home"
+
+
+@dataclass(frozen=True)
+class PageLanguage:
+    """What the templates know about the language of the page they render."""
+
+    lang: Language
+    strings: StringTable
+    switcher: tuple[SwitchEntry, ...]
+    fallback_from: Language | None  # the language the content is really in, if untranslated
+    home_url: str
+
+    def t(self, key: str, **values: str) -> str:
+        """Our interface string `key` in the page's language, with `{name}` placeholders filled."""
+        text = self.strings.get(key, self.lang.code)
+        return text.format(**values) if values else text
+
+    def language_name(self, code: str) -> str:
+        """A language's name in the page's language, from CLDR ("anglais", "الإنجليزية")."""
+        return self.lang.locale.languages.get(code, code)
+
+
+class I18nPlugin(BasePlugin[I18nConfig]):
+    """Publishes every configured language from one build."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.languages: LanguageSet | None = None
+        self.strings: StringTable | None = None
+        self.groups: dict[str, TranslationGroup] = {}
+        self.navs: dict[str, Navigation] = {}
+        self._site_url = ""
+        self._env: Environment | None = None
+        self._files: Files | None = None
+        self._page_keys: dict[str, tuple[str, str]] = {}  # src_uri -> (key, language code)
+
+    # -- configuration -------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            self.languages = parse_languages(self.config.default_language, self.config.languages)
+            self.strings = load_strings(
+                root / self.config.strings, self.config.strings, self.languages.codes
+            )
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
+        if not config.site_url:
+            raise PluginError(
+                "mkdocs.yml: site_url is required: hreflang alternates and the sitemap need "
+                "absolute URLs (a path such as https://example.org/nextsociety/ is fine)"
+            )
+        self._site_url = config.site_url
+        config.theme["language"] = self.languages.default.code
+        # Material shows its language switcher only when `extra.alternate` is set; each page
+        # gets its own list (hreflang, absolute) in on_page_context.
+        config.extra["alternate"] = self._alternates_for_home()
+        return config
+
+    def _alternates_for_home(self) -> list[dict[str, str]]:
+        assert self.languages is not None
+        return [
+            {"name": lang.name, "link": absolute_url(self._site_url, lang.prefix), "lang": lang.code}
+            for lang in self.languages.languages
+        ]
+
+    # -- files: translations and fallbacks ------------------------------------------------
+
+    @event_priority(100)  # first: later plugins add their pages to the remapped tree
+    def _map_translations(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.languages is not None
+        self.groups = {}
+        self._page_keys = {}
+        problems: list[Problem] = []
+        for file in list(files.documentation_pages()):
+            key, lang = split_language(file.src_uri, self.languages)
+            try:
+                slug = _front_matter_slug(file)
+            except DataError as exc:
+                problems.extend(exc.problems)
+                continue
+            if lang is self.languages.default:
+                target = file
+            else:
+                files.remove(file)
+                target = File.generated(
+                    config, localized_src_uri(key, lang), abs_src_path=file.abs_src_path or ""
+                )
+                target.edit_uri = file.src_uri  # "Edit this page" opens the real source file
+                if target.src_uri in files.src_uris:
+                    problems.append(
+                        Problem(file.src_uri, None, f"clashes with '{target.src_uri}'", "rename one of them")
+                    )
+                    continue
+                files.append(target)
+            dest = localized_dest_uri(key, lang, slug)
+            if dest:
+                target.dest_uri = dest
+                target.url = _url_of(dest, config.use_directory_urls)
+            self.register(key, lang, target)
+        if problems:
+            raise PluginError(DataError(problems).report())
+        return files
+
+    def register(self, key: str, lang: Language, file: File, fallback_from: Language | None = None) -> None:
+        """Record `file` as the `lang` copy of the page `key` (other plugins call this too)."""
+        group = self.groups.setdefault(key, TranslationGroup(key))
+        group.variants[lang.code] = Variant(lang, file.url, fallback_from)
+        self._page_keys[file.src_uri] = (key, lang.code)
+
+    @event_priority(-100)  # last: every plugin has registered its pages by now
+    def _add_fallbacks(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.languages is not None
+        default = self.languages.default
+        by_src = files.src_uris
+        for key, group in sorted(self.groups.items()):
+            original = group.variants.get(default.code)
+            if original is None:
+                continue  # no default-language source: the switcher sends readers home instead
+            source = by_src[localized_src_uri(key, default)]
+            for lang in self.languages.languages[1:]:
+                if lang.code in group.variants:
+                    continue
+                uri = localized_src_uri(key, lang)
+                if source.abs_src_path:
+                    copy_file = File.generated(config, uri, abs_src_path=source.abs_src_path)
+                else:
+                    copy_file = File.generated(config, uri, content=source.content_string)
+                copy_file.edit_uri = source.edit_uri
+                copy_file.dest_uri = lang.prefix + source.dest_uri  # the original's slug, if any
+                copy_file.url = _url_of(copy_file.dest_uri, config.use_directory_urls)
+                files.append(copy_file)
+                self.register(key, lang, copy_file, fallback_from=default)
+        self._files = files
+        return files
+
+    on_files = CombinedEvent(_map_translations, _add_fallbacks)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.languages is not None
+        problems: list[Problem] = []
+        self.navs = {}
+        for lang in self.languages.languages:
+            items = self._nav_items(lang.nav, lang, files, problems)
+            pages = _pages_in(items)
+            for previous, current in zip([None, *pages], pages):
+                current.previous_page = previous
+                if previous is not None:
+                    previous.next_page = current
+            if pages:
+                pages[-1].next_page = None
+            language_nav = Navigation(items, pages)
+            home = files.src_uris.get(localized_src_uri("index.md", lang))
+            language_nav.homepage = home.page if home is not None else None
+            self.navs[lang.code] = language_nav
+        if problems:
+            raise PluginError(DataError(problems).report())
+        return nav
+
+    def _nav_items(
+        self, entries: tuple[NavEntry, ...], lang: Language, files: Files, problems: list[Problem]
+    ) -> list[Any]:
+        items: list[Any] = []
+        for entry in entries:
+            if entry.children:
+                section = Section(entry.title, self._nav_items(entry.children, lang, files, problems))
+                for child in section.children:
+                    child.parent = section
+                items.append(section)
+            elif entry.target and entry.target.endswith(".md"):
+                file = files.src_uris.get(localized_src_uri(entry.target, lang))
+                if file is None or file.page is None:
+                    problems.append(
+                        Problem(
+                            "mkdocs.yml",
+                            None,
+                            f"the {lang.name} navigation points to '{entry.target}', which does not exist",
+                            "create the page or fix the path (relative to content/)",
+                        )
+                    )
+                    continue
+                page = file.page
+                page.title = entry.title
+                page.parent = None
+                items.append(page)
+            else:
+                items.append(Link(entry.title, entry.target or ""))
+        return items
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self._env = env
+        return env
+
+    def page_language(self, src_uri: str) -> PageLanguage:
+        """The language context of a page, by its (remapped) source path."""
+        assert self.languages is not None and self.strings is not None
+        key, code = self._page_keys.get(src_uri, (src_uri, self.languages.default.code))
+        lang = self.languages.get(code)
+        group = self.groups.get(key)
+        variant = group.variants.get(code) if group else None
+        switcher = []
+        for other in self.languages.languages:
+            target = group.variants.get(other.code) if group else None
+            if other is lang:
+                switcher.append(SwitchEntry(other, variant.url if variant else other.prefix, "current"))
+            elif target is None:
+                switcher.append(SwitchEntry(other, other.prefix or "./", "home"))
+            else:
+                switcher.append(
+                    SwitchEntry(other, target.url, "translation" if target.is_translation else "fallback")
+                )
+        return PageLanguage(
+            lang=lang,
+            strings=self.strings,
+            switcher=tuple(switcher),
+            fallback_from=variant.fallback_from if variant else None,
+            home_url=lang.prefix or "./",
+        )
+
+    def hreflang_alternates(self, src_uri: str) -> list[dict[str, str]]:
+        """Absolute alternates of a page: each real translation, then x-default."""
+        assert self.languages is not None
+        key, _ = self._page_keys.get(src_uri, (src_uri, ""))
+        group = self.groups.get(key)
+        if group is None:
+            return []
+        translations = group.translations(self.languages)
+        alternates = [
+            {"name": v.lang.name, "link": absolute_url(self._site_url, v.url), "lang": v.lang.code}
+            for v in translations
+        ]
+        default = group.variants.get(self.languages.default.code)
+        x_default = default if default and default.is_translation else (translations[0] if translations else None)
+        if x_default is not None:
+            alternates.append(
+                {"name": x_default.lang.name, "link": absolute_url(self._site_url, x_default.url), "lang": "x-default"}
+            )
+        return alternates
+
+    def language_config(self, config: MkDocsConfig, lang: Language, alternates: list[dict[str, str]]) -> MkDocsConfig:
+        """A shallow copy of the config as templates of one language should see it."""
+        local = copy.copy(config)
+        local["site_name"] = lang.site_name
+        local["site_description"] = lang.site_description or config.site_description
+        local["copyright"] = lang.copyright or config.copyright
+        extra = dict(config.extra)
+        extra["alternate"] = alternates
+        local["extra"] = extra
+        return local
+
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        info = self.page_language(page.file.src_uri)
+        if info.fallback_from is not None:
+            # The untranslated copy points search engines to the original.
+            key, _ = self._page_keys[page.file.src_uri]
+            original = self.groups[key].variants[info.fallback_from.code]
+            page.canonical_url = absolute_url(self._site_url, original.url)
+        context["i18n"] = info
+        context["nav"] = self.navs.get(info.lang.code, nav)
+        context["config"] = self.language_config(config, info.lang, self.hreflang_alternates(page.file.src_uri))
+        return context
+
+    def on_template_context(
+        self, context: dict[str, Any], template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        assert self.languages is not None
+        if template_name == "sitemap.xml":
+            context["sitemap"] = self.sitemap_entries()
+        elif template_name == "404.html":
+            self._not_found_context(context, self.languages.default, config)
+        return context
+
+    def _not_found_context(self, context: dict[str, Any], lang: Language, config: MkDocsConfig) -> None:
+        assert self.strings is not None
+        context["i18n"] = PageLanguage(
+            lang=lang,
+            strings=self.strings,
+            switcher=tuple(
+                SwitchEntry(other, other.prefix or "./", "current" if other is lang else "home")
+                for other in self.languages.languages  # type: ignore[union-attr]
+            ),
+            fallback_from=None,
+            home_url=lang.prefix or "./",
+        )
+        context["nav"] = self.navs.get(lang.code, context.get("nav"))
+        context["config"] = self.language_config(config, lang, [])
+
+    def sitemap_entries(self) -> list[dict[str, Any]]:
+        """One entry per real translation, each carrying its group's alternates."""
+        assert self.languages is not None
+        entries = []
+        for key in sorted(self.groups):
+            group = self.groups[key]
+            for variant in group.translations(self.languages):
+                src_uri = localized_src_uri(key, variant.lang)
+                entries.append(
+                    {
+                        "loc": absolute_url(self._site_url, variant.url),
+                        "alternates": self.hreflang_alternates(src_uri),
+                    }
+                )
+        return entries
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.languages is not None and self._env is not None and self._files is not None
+        # A 404 page per language, rendered like MkDocs renders the default one (absolute URLs).
+        template = self._env.get_template("404.html")
+        base_url = _url_path(config.site_url)
+        for lang in self.languages.languages[1:]:
+            nav = self.navs[lang.code]
+            context = get_context(nav, self._files, config, base_url=base_url)
+            self._not_found_context(context, lang, config)
+            output = template.render(context)
+            write_file(output.encode("utf-8"), os.path.join(config.site_dir, lang.prefix, "404.html"))
+        _regzip_sitemap(config.site_dir)
+
+
+def _front_matter_slug(file: File) -> str | None:
+    text = file.content_string
+    if not text.startswith("---"):
+        return None
+    meta = split_front_matter(text, file.src_uri).meta
+    slug = meta.get("slug")
+    if slug is None:
+        return None
+    message = check_slug(slug)
+    if message:
+        raise DataError([Problem(file.src_uri, meta.line_of("slug"), f"'slug': {message}")])
+    return str(slug)
+
+
+def _url_of(dest_uri: str, use_directory_urls: bool) -> str:
+    if use_directory_urls and dest_uri.endswith("/index.html"):
+        return dest_uri[: -len("index.html")]
+    return dest_uri
+
+
+def _url_path(site_url: str) -> str:
+    return urlsplit(site_url).path or "/"
+
+
+def _pages_in(items: list[Any]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_pages_in(item.children))
+    return pages
+
+
+def _regzip_sitemap(site_dir: str) -> None:
+    """MkDocs stamps sitemap.xml.gz with the build time; rewrite it with a fixed one."""
+    xml = Path(site_dir, "sitemap.xml")
+    if not xml.exists():
+        return
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, filename="sitemap.xml", mode="wb", mtime=0) as gz:
+        gz.write(xml.read_bytes())
+    Path(site_dir, "sitemap.xml.gz").write_bytes(buffer.getvalue())
