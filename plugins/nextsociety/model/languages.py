@@ -8,7 +8,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from nextsociety.model.errors import DataError, ProblemCollector, did_you_mean
+from nextsociety.model.errors import ProblemCollector, did_you_mean
 
 CONFIG_PATH = "mkdocs.yml"
 _LANGUAGE_KEYS = ("name", "site_name", "site_description", "copyright", "nav")
@@ -123,8 +123,3 @@ def _parse_nav(raw: Any, ctx: str, problems: ProblemCollector) -> tuple[NavEntry
             problems.add(CONFIG_PATH, None, f"{ctx}: '{title}' must point to a page, a URL or a list")
     return tuple(entries)
 
-
-def check_languages(languages: LanguageSet) -> None:
-    """Raise if the set is unusable (kept separate so tests can build sets by hand)."""
-    if not languages.languages:
-        raise DataError([])

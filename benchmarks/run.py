@@ -1,0 +1,564 @@
+#!/usr/bin/env python3
+"""Build benchmark: our site (all our plugins) vs plain Material on the same Markdown pages.
+
+For each size N this script generates, under benchmarks/work/<N>/, a synthetic project made
+of a snapshot of the real project (mkdocs.yml, data/, content/, overrides/) plus N news items
+in English, French and Arabic (content/news/<year>/<slug>.md, .fr.md, .ar.md; about 600
+words each, deterministic text from a fixed seed, real front matter referencing registry ids).
+It then builds it twice, each build a subprocess `python -m mkdocs build`:
+
+  (a) ours   the copied mkdocs.yml with every plugin of ours, `--strict`;
+  (b) plain  the same Markdown files with a minimal mkdocs.yml: Material, `font: false`,
+             the same Markdown extensions, `plugins: []` (not even MkDocs' search), and a nav
+             of the static pages only. Each language file is its own page
+             (news/2018/x.fr.md -> news/2018/x.fr/).
+
+Per build it records wall time, CPU time (user + sys of the child, from os.wait4) and the
+child's peak RSS, over --runs runs, and reports the medians: ms per built page, the ratio
+(a)/(b), and the growth of build time from 1,000 to 5,000 items.
+
+Not a test: nothing here fails CI. See benchmarks/README.md for the figures.
+
+    /tmp/venv/bin/python benchmarks/run.py --sizes 100,1000,5000 --runs 3
+    /tmp/venv/bin/python benchmarks/run.py --sizes 1000 --runs 1 --profile
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / "work"
+
+TARGET_RATIO = 1.15  # (a)/(b), at every N
+TARGET_GROWTH = 5.5  # time(5000) / time(1000)
+SEED = 2018
+WORDS_PER_ITEM = 600
+
+# Used only while data/partners.yml, data/clusters.yml, data/contacts.yml do not exist yet.
+FALLBACK_PARTNERS = ["accio", "france-clusters", "anima-investment-network"]
+FALLBACK_CLUSTERS = ["ofppt-cluster-solaire", "tunisia-mechanical-cluster", "lebanon-wood-cluster"]
+FALLBACK_CONTACTS = ["anima-press"]
+
+TAGS = ["clusters", "innovation", "training", "benchmarking", "investment", "startups",
+        "mediterranean", "export", "digital", "energy", "agrifood", "textile"]
+
+# Word stock for the pseudo-random text. Not meant to read well, only to look like each language
+# to Markdown, Jinja and the HTML writer (accents, non-Latin script, word and sentence lengths).
+EN_WORDS = """the of and to in a for on with by programme cluster clusters partners innovation
+economic development mediterranean europe network training visit benchmarking companies
+support international cooperation entrepreneurs startups investment regional strategy
+managers delegation participants agency services export growth ecosystem public private
+sector industry research universities experience exchange project booster track members
+technology digital energy agriculture textile tourism funding european union countries
+during between their which after these new first open community change makers engaged""".split()
+FR_WORDS = """le la les de des du et à en pour avec par sur dans une un programme grappe grappes
+partenaires innovation développement économique méditerranée europe réseau formation visite
+entreprises accompagnement international coopération entrepreneurs jeunes pousses
+investissement régional stratégie gestionnaires délégation participants agence services
+exportation croissance écosystème public privé secteur industrie recherche universités
+expérience échange projet membres technologie numérique énergie agriculture tourisme
+financement européenne union pays pendant entre leurs après nouveaux première ouverte
+communauté acteurs changement engagés réussite étape élaboration méthodologie""".split()
+AR_WORDS = """في من إلى على مع عن هذا هذه التي الذي برنامج العنقود العناقيد الشركاء الابتكار
+التنمية الاقتصادية المتوسط أوروبا شبكة التدريب زيارة المقارنة الشركات الدعم الدولي
+التعاون رواد الأعمال الناشئة الاستثمار الإقليمي الاستراتيجية المديرين الوفد المشاركين
+الوكالة الخدمات التصدير النمو المنظومة العام الخاص القطاع الصناعة البحث الجامعات
+الخبرة التبادل المشروع الأعضاء التكنولوجيا الرقمية الطاقة الزراعة النسيج السياحة
+التمويل الاتحاد الأوروبي البلدان خلال بين بعد الجديدة الأولى مفتوح مجتمع التغيير""".split()
+LATIN_NAMES = ["THE NEXT SOCIETY", "ACCIÓ", "ANIMA", "France Clusters", "Cluster Booster Track",
+               "Barcelona", "Catalonia", "EU"]
+
+
+# -- synthetic project ------------------------------------------------------------------------
+
+
+def registry_ids(path: Path, fallback: list[str]) -> tuple[list[str], str]:
+    """Ids of a registry file (a list of {id: …}, possibly under one top key, or a mapping by id)."""
+    if not path.exists():
+        return list(fallback), "fallback list (no " + path.name + ")"
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    except yaml.YAMLError as exc:
+        print(f"warning: {path}: {exc}; using fallback ids", file=sys.stderr)
+        return list(fallback), "fallback list (" + path.name + " unreadable)"
+    if isinstance(data, dict) and len(data) == 1 and isinstance(next(iter(data.values())), (list, dict)):
+        data = next(iter(data.values()))
+    ids: list[str] = []
+    if isinstance(data, list):
+        ids = [str(item["id"]) for item in data if isinstance(item, dict) and "id" in item]
+    elif isinstance(data, dict):
+        ids = [str(key) for key, value in data.items() if isinstance(value, dict)]
+    if not ids:
+        print(f"warning: {path}: no ids found; using fallback ids", file=sys.stderr)
+        return list(fallback), "fallback list (no ids in " + path.name + ")"
+    return ids, "data/" + path.name
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml-style YAML (`!ENV`, `!!python/name:`) without executing anything."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)
+
+
+_AnyTagLoader.add_multi_constructor("!", _any_tag)
+_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+def sentence(rng: random.Random, words: list[str], rtl: bool) -> str:
+    n = rng.randint(8, 20)
+    picked = [rng.choice(words) for _ in range(n)]
+    if rng.random() < 0.3:
+        name = rng.choice(LATIN_NAMES)
+        picked.insert(rng.randrange(len(picked)), name)
+    if not rtl:
+        picked[0] = picked[0][:1].upper() + picked[0][1:]
+    if rng.random() < 0.15:
+        i = rng.randrange(len(picked))
+        picked[i] = f"**{picked[i]}**"
+    return " ".join(picked) + ("." if not rtl or rng.random() < 0.5 else "؛")
+
+
+def body_text(rng: random.Random, words: list[str], rtl: bool, link: str | None) -> str:
+    """About WORDS_PER_ITEM words of Markdown: paragraphs, a heading or two, a list, a link."""
+    parts: list[str] = []
+    count = 0
+    heading_at = {2, 5}
+    paragraph = 0
+    while count < WORDS_PER_ITEM:
+        paragraph += 1
+        if paragraph in heading_at:
+            title = " ".join(rng.choice(words) for _ in range(rng.randint(2, 5)))
+            parts.append("## " + (title if rtl else title[:1].upper() + title[1:]))
+        if paragraph == 4:
+            items = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 8))) for _ in range(4)]
+            parts.append("\n".join("- " + item for item in items))
+            count += sum(len(item.split()) for item in items)
+        sentences = [sentence(rng, words, rtl) for _ in range(rng.randint(3, 6))]
+        if paragraph == 3 and link:
+            sentences.append(f"[{' '.join(rng.choice(words) for _ in range(3))}]({link})")
+        text = " ".join(sentences)
+        parts.append(text)
+        count += len(text.split())
+    return "\n\n".join(parts) + "\n"
+
+
+def yaml_str(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def yaml_list(items: list[str]) -> str:
+    return "[" + ", ".join(items) + "]"
+
+
+def generate_news(content: Path, n: int, seed: int, refs: dict[str, list[str]]) -> int:
+    """Write n news items in three languages under content/news/; return the files written."""
+    rng = random.Random(seed)
+    start = dt.date(2017, 1, 1).toordinal()
+    span = dt.date(2020, 12, 31).toordinal() - start
+    items = []
+    for i in range(n):
+        date = dt.date.fromordinal(start + (span * i) // max(n - 1, 1) + rng.randint(0, 0))
+        words = "-".join(rng.sample(EN_WORDS[10:], 3))
+        items.append((date, f"{words}-{i + 1:05d}"))
+    written = 0
+    languages = (("", EN_WORDS, False), (".fr", FR_WORDS, False), (".ar", AR_WORDS, True))
+    for i, (date, slug) in enumerate(items):
+        kind = "press-release" if rng.random() < 0.4 else "news"
+        partners = sorted(rng.sample(refs["partners"], min(len(refs["partners"]), rng.randint(1, 3))))
+        clusters = sorted(rng.sample(refs["clusters"], min(len(refs["clusters"]), rng.randint(0, 4))))
+        tags = sorted(rng.sample(TAGS, rng.randint(1, 3)))
+        contact = rng.choice(refs["contacts"])
+        previous = items[i - 1] if i else None
+        for suffix, words, rtl in languages:
+            link = None
+            if previous is not None:
+                link = f"../{previous[0].year}/{previous[1]}.md"
+                if previous[0].year == date.year:
+                    link = f"{previous[1]}.md"
+            title = " ".join(rng.choice(words) for _ in range(rng.randint(5, 10)))
+            summary = " ".join(rng.choice(words) for _ in range(rng.randint(20, 32)))
+            if not rtl:
+                title = title[:1].upper() + title[1:]
+                summary = summary[:1].upper() + summary[1:] + "."
+            lines = [
+                "---",
+                f"title: {yaml_str(title)}",
+                f"date: {date.isoformat()}",
+                f"type: {kind}",
+                f"summary: {yaml_str(summary)}",
+                f"partners: {yaml_list(partners)}",
+                f"clusters: {yaml_list(clusters)}",
+                "events: []",
+                f"contact: {contact}",
+                f"tags: {yaml_list(tags)}",
+                "---",
+                "",
+            ]
+            path = content / "news" / str(date.year) / f"{slug}{suffix}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("\n".join(lines) + body_text(rng, words, rtl, link), encoding="utf-8")
+            written += 1
+    return written
+
+
+def static_pages(content: Path) -> list[str]:
+    """Default-language Markdown pages of the real content (no language suffix, not news)."""
+    pages = []
+    for path in sorted(content.rglob("*.md")):
+        rel = path.relative_to(content).as_posix()
+        if rel.startswith("news/") or re.search(r"\.[a-z]{2}\.md$", rel):
+            continue
+        pages.append(rel)
+    pages.sort(key=lambda p: (p != "index.md", p))
+    return pages
+
+
+def top_level_block(text: str, key: str) -> str:
+    """The verbatim `key:` block of a YAML file (the line and its indented continuation)."""
+    lines = text.splitlines()
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            inside = True
+            out.append(line)
+            continue
+        if inside:
+            if line and not line[0].isspace() and not line.startswith("#"):
+                break
+            out.append(line)
+    return "\n".join(out).rstrip() + "\n" if out else ""
+
+
+def plain_config(original: str, nav: list[str]) -> str:
+    """A minimal Material config for the same docs dir: no plugins, nav of the static pages only."""
+    site_url = "https://www.thenextsociety.co/"
+    match = re.search(r'^site_url:.*?"(https?://[^"]+)"', original, re.MULTILINE)
+    if match:
+        site_url = match.group(1)
+    lines = [
+        "# Generated by benchmarks/run.py: plain Material for MkDocs on the same pages, no plugin.",
+        "site_name: THE NEXT SOCIETY",
+        f"site_url: {site_url}",
+        "docs_dir: content",
+        "use_directory_urls: true",
+        "theme:",
+        "  name: material",
+        "  language: en",
+        "  font: false",
+        "  features:",
+        "    - navigation.footer",
+        "    - navigation.top",
+        "plugins: []",
+        "nav:",
+        *(f"  - {yaml_str(page)}" for page in nav),
+    ]
+    return "\n".join(lines) + "\n" + top_level_block(original, "markdown_extensions")
+
+
+def make_project(n: int, seed: int) -> dict[str, Any]:
+    """Generate benchmarks/work/<n>/ from a snapshot of the real project plus n news items."""
+    project = WORK / str(n)
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    original = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(original, encoding="utf-8")
+    for name in ("data", "content", "overrides"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "content").mkdir(exist_ok=True)
+    refs: dict[str, list[str]] = {}
+    sources: dict[str, str] = {}
+    for key, fallback in (("partners", FALLBACK_PARTNERS), ("clusters", FALLBACK_CLUSTERS),
+                          ("contacts", FALLBACK_CONTACTS)):
+        refs[key], sources[key] = registry_ids(project / "data" / f"{key}.yml", fallback)
+    static = static_pages(project / "content")
+    files = generate_news(project / "content", n, seed, refs)
+    (project / "mkdocs-plain.yml").write_text(plain_config(original, static), encoding="utf-8")
+    return {"project": str(project), "news_files": files, "static_pages": static,
+            "reference_sources": sources, "reference_counts": {k: len(v) for k, v in refs.items()}}
+
+
+# -- measuring ---------------------------------------------------------------------------------
+
+
+def build_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.pop("SITE_URL", None)  # the default site_url of mkdocs.yml, whatever the caller's shell says
+    env.setdefault("SOURCE_DATE_EPOCH", "1543190400")
+    return env
+
+
+def run_build(project: Path, variant: str, run: int, profile: Path | None = None) -> dict[str, Any]:
+    """One `python -m mkdocs build` as a child process; wall, CPU and peak RSS from os.wait4."""
+    out = project / f"site-{variant}-{run}"
+    if out.exists():
+        shutil.rmtree(out)
+    config = "mkdocs.yml" if variant == "ours" else "mkdocs-plain.yml"
+    args = ["build", "-f", config, "-d", str(out)]
+    if variant == "ours":
+        args.insert(1, "--strict")
+    cmd = [sys.executable]
+    if profile is not None:
+        cmd += ["-m", "cProfile", "-o", str(profile)]
+    cmd += ["-m", "mkdocs", *args]
+    log_path = project / f"build-{variant}-{run}.log"
+    with open(log_path, "wb") as log:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=project, env=build_env(), stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    pages = sum(1 for _, _, names in os.walk(out) for name in names if name == "index.html")
+    log_text = log_path.read_text(encoding="utf-8", errors="replace")
+    result = {
+        "variant": variant,
+        "run": run,
+        "returncode": proc.returncode,
+        "wall_s": round(wall, 3),
+        "user_s": round(usage.ru_utime, 3),
+        "sys_s": round(usage.ru_stime, 3),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),  # Linux: ru_maxrss is in KiB
+        "pages": pages,
+        "warnings": len(re.findall(r"^WARNING", log_text, re.MULTILINE)),
+        "command": " ".join(cmd[1:]),
+    }
+    if proc.returncode != 0:
+        tail = "\n".join(log_text.splitlines()[-25:])
+        print(f"\n!! {variant} build failed (exit {proc.returncode}); log {log_path}:\n{tail}\n", file=sys.stderr)
+    return result
+
+
+def median_of(runs: list[dict[str, Any]], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    ok = [r for r in runs if r["returncode"] == 0]
+    if not ok:
+        return {"ok": False, "runs": runs}
+    pages = ok[0]["pages"]
+    wall = median_of(ok, "wall_s")
+    cpu = median_of(ok, "cpu_s")
+    return {
+        "ok": True,
+        "runs": runs,
+        "n_runs": len(ok),
+        "pages": pages,
+        "wall_s": round(wall, 3),
+        "cpu_s": round(cpu, 3),
+        "peak_rss_mb": round(median_of(ok, "peak_rss_mb"), 1),
+        "wall_ms_per_page": round(1000 * wall / pages, 2) if pages else None,
+        "cpu_ms_per_page": round(1000 * cpu / pages, 2) if pages else None,
+    }
+
+
+# -- machine and report ------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    info: dict[str, Any] = {"nproc": os.cpu_count(), "python": platform.python_version()}
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
+        info["cpu"] = model.group(1).strip() if model else platform.processor()
+        mem = re.search(r"^MemTotal:\s*(\d+) kB", Path("/proc/meminfo").read_text(), re.MULTILINE)
+        info["ram_gb"] = round(int(mem.group(1)) / 1024 / 1024, 1) if mem else None
+    except OSError:
+        info["cpu"] = platform.processor()
+    from importlib.metadata import version
+
+    for dist in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "nextsociety"):
+        try:
+            info[dist] = version(dist)
+        except Exception:  # noqa: BLE001 - a missing package is just not reported
+            info[dist] = None
+    try:
+        info["git_commit"] = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "plugins", "overrides", "mkdocs.yml",
+                                "data", "content"], cwd=ROOT, capture_output=True, text=True).stdout
+        info["git_dirty"] = bool(dirty.strip())
+    except (OSError, subprocess.CalledProcessError):
+        info["git_commit"] = None
+    return info
+
+
+def fmt(value: float | None, spec: str = ".2f") -> str:
+    return "—" if value is None else format(value, spec)
+
+
+def report(results: dict[str, Any]) -> str:
+    sizes = results["sizes"]
+    lines = [
+        "| N items | pages ours | pages plain | ours ms/page | plain ms/page | ours s (wall) | plain s (wall) "
+        "| ratio (a)/(b) wall | ratio CPU | ours peak MB | plain peak MB | runs |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n in sorted(sizes, key=int):
+        entry = sizes[n]
+        ours, plain = entry.get("ours", {}), entry.get("plain", {})
+        ratio, cpu_ratio = entry.get("ratio_wall"), entry.get("ratio_cpu")
+        flag = " ⚠" if ratio is not None and ratio > TARGET_RATIO else ""
+        lines.append(
+            f"| {n} | {ours.get('pages', '—')} | {plain.get('pages', '—')} "
+            f"| {fmt(ours.get('wall_ms_per_page'))} | {fmt(plain.get('wall_ms_per_page'))} "
+            f"| {fmt(ours.get('wall_s'), '.1f')} | {fmt(plain.get('wall_s'), '.1f')} "
+            f"| {fmt(ratio)}{flag} | {fmt(cpu_ratio)} "
+            f"| {fmt(ours.get('peak_rss_mb'), '.0f')} | {fmt(plain.get('peak_rss_mb'), '.0f')} "
+            f"| {ours.get('n_runs', 0)}/{plain.get('n_runs', 0)} |"
+        )
+    out = "\n".join(lines) + "\n"
+    growth = results.get("growth")
+    if growth:
+        out += "\nGrowth from 1,000 to 5,000 items (wall time ratio; linear would be 5.0, target ≤ 5.5):\n"
+        for variant in ("ours", "plain"):
+            g = growth.get(variant)
+            flag = "  ⚠ above target" if g is not None and g > TARGET_GROWTH else ""
+            out += f"- {variant}: {fmt(g)}{flag}\n"
+    flags = [n for n in sizes if (sizes[n].get("ratio_wall") or 0) > TARGET_RATIO]
+    if flags:
+        out += f"\n⚠ ratio (a)/(b) above {TARGET_RATIO} at N = {', '.join(sorted(flags, key=int))}\n"
+    return out
+
+
+def parse_runs_for(values: list[str]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for value in values:
+        for part in value.split(","):
+            n, _, r = part.partition("=")
+            out[int(n)] = int(r)
+    return out
+
+
+def profile_summary(stats_path: Path, limit: int = 25) -> str:
+    import io
+    import pstats
+
+    buffer = io.StringIO()
+    stats = pstats.Stats(str(stats_path), stream=buffer)
+    stats.sort_stats("cumulative").print_stats(limit)
+    buffer.write("\n--- functions of nextsociety (cumulative) ---\n")
+    stats.sort_stats("cumulative").print_stats("nextsociety", limit)
+    buffer.write("\n--- top functions by own time ---\n")
+    stats.sort_stats("tottime").print_stats(limit)
+    return buffer.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated item counts (default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=3, help="builds per variant and size; the median is reported")
+    parser.add_argument("--runs-for", action="append", default=[], metavar="N=R",
+                        help="override --runs for one size, e.g. --runs-for 5000=1 (repeatable)")
+    parser.add_argument("--variants", default="ours,plain", help="which builds to run (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=SEED, help="seed of the synthetic text (default: %(default)s)")
+    parser.add_argument("--keep", action="store_true", help="keep benchmarks/work/<N>/ and the built sites")
+    parser.add_argument("--out", type=Path, default=WORK / "results.json", help="results JSON (default: %(default)s)")
+    parser.add_argument("--profile", action="store_true",
+                        help="instead of measuring, run one cProfile'd 'ours' build per size and print the hotspots")
+    args = parser.parse_args(argv)
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    runs_for = parse_runs_for(args.runs_for)
+    variants = [v.strip() for v in args.variants.split(",") if v.strip()]
+    if set(variants) - {"ours", "plain"}:
+        parser.error("--variants takes ours and/or plain")
+    WORK.mkdir(parents=True, exist_ok=True)
+
+    results: dict[str, Any] = {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "seed": args.seed,
+        "words_per_item": WORDS_PER_ITEM,
+        "targets": {"ratio": TARGET_RATIO, "growth_1000_to_5000": TARGET_GROWTH},
+        "sizes": {},
+    }
+    failed = False
+    for n in sizes:
+        t0 = time.perf_counter()
+        info = make_project(n, args.seed)
+        project = Path(info["project"])
+        print(f"N={n}: generated {info['news_files']} news files in {time.perf_counter() - t0:.1f} s "
+              f"({', '.join(f'{k} from {v}' for k, v in info['reference_sources'].items())})", flush=True)
+        if args.profile:
+            stats = project / "ours.prof"
+            result = run_build(project, "ours", 1, profile=stats)
+            print(f"N={n}: profiled build {result['wall_s']} s wall (with profiler overhead), "
+                  f"exit {result['returncode']}; stats in {stats}")
+            text = profile_summary(stats)
+            (project / "ours-profile.txt").write_text(text, encoding="utf-8")
+            print(text)
+            args.keep = True  # the stats file is the point of the run
+            continue
+        entry: dict[str, Any] = {"generation": {k: v for k, v in info.items() if k != "project"}}
+        runs = runs_for.get(n, args.runs)
+        for variant in variants:
+            collected = []
+            for run in range(1, runs + 1):
+                result = run_build(project, variant, run)
+                collected.append(result)
+                print(f"N={n} {variant:5} run {run}/{runs}: {result['wall_s']:8.2f} s wall "
+                      f"{result['cpu_s']:8.2f} s CPU {result['peak_rss_mb']:7.0f} MB "
+                      f"{result['pages']} pages exit {result['returncode']}", flush=True)
+                if result["returncode"] != 0:
+                    failed = True
+                    break
+                if not args.keep or run < runs:
+                    shutil.rmtree(project / f"site-{variant}-{run}", ignore_errors=True)
+            entry[variant] = summarize(collected)
+        ours, plain = entry.get("ours", {}), entry.get("plain", {})
+        if ours.get("ok") and plain.get("ok"):
+            entry["ratio_wall"] = round(ours["wall_s"] / plain["wall_s"], 3)
+            entry["ratio_cpu"] = round(ours["cpu_s"] / plain["cpu_s"], 3)
+            entry["ratio_wall_per_page"] = round(ours["wall_ms_per_page"] / plain["wall_ms_per_page"], 3)
+        results["sizes"][str(n)] = entry
+        if not args.keep:
+            shutil.rmtree(project, ignore_errors=True)
+
+    if args.profile:
+        return 0
+    if "1000" in results["sizes"] and "5000" in results["sizes"]:
+        growth = {}
+        for variant in variants:
+            a, b = results["sizes"]["1000"].get(variant, {}), results["sizes"]["5000"].get(variant, {})
+            if a.get("ok") and b.get("ok"):
+                growth[variant] = round(b["wall_s"] / a["wall_s"], 2)
+        results["growth"] = growth
+    text = report(results)
+    print("\n" + text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"results written to {args.out}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Shared fixtures: build tiny sites in tmp_path, and the real site once per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# The real project's i18n configuration, reused by the tiny test sites.
+REAL_CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+class BuildResult:
+    """A finished build: its output folder, its log, and helpers to read pages back."""
+
+    def __init__(self, site: Path, log: str, returncode: int) -> None:
+        self.site, self.log, self.returncode = site, log, returncode
+
+    def html(self, url_path: str) -> str:
+        """The HTML of a page by its URL path: 'fr/about/' -> site/fr/about/index.html."""
+        path = self.site / url_path.lstrip("/")
+        if url_path.endswith("/") or url_path == "":
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def soup(self, url_path: str):  # -> bs4.BeautifulSoup
+        from bs4 import BeautifulSoup
+
+        return BeautifulSoup(self.html(url_path), "lxml")
+
+
+def run_mkdocs_build(project: Path, site_dir: Path, env: Mapping[str, str] | None = None) -> BuildResult:
+    """`mkdocs build --strict` in a subprocess, as CI and the README run it."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=project,
+        check=False,
+    )
+    return BuildResult(site_dir, proc.stdout + proc.stderr, proc.returncode)
+
+
+def tiny_mkdocs_yml(site_url: str = "https://example.org/", nav: bool = True, extra_plugins: str = "") -> str:
+    """An mkdocs.yml for a test site: the real theme and i18n settings, a small navigation."""
+    i18n = REAL_CONFIG["plugins"][0]["nextsociety/i18n"]
+    languages = {}
+    for code, options in i18n["languages"].items():
+        languages[code] = {k: v for k, v in options.items() if k != "nav"}
+        if nav:
+            languages[code]["nav"] = [{"Home": "index.md"}, {"About": "about.md"}]
+    config = {
+        "site_name": "Test",
+        "site_url": site_url,
+        "docs_dir": "content",
+        "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "font": False},
+        "extra": {"generator": False},
+        "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
+        "plugins": [{"nextsociety/i18n": {"default_language": "en", "strings": str(REPO / "data" / "site.yml"), "languages": languages}}],
+    }
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + extra_plugins
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[..., BuildResult]:
+    """Write a tiny site (files relative to the project root) and build it with --strict."""
+
+    def build(files: Mapping[str, str], mkdocs_yml: str | None = None, env: Mapping[str, str] | None = None) -> BuildResult:
+        project = tmp_path / "project"
+        if project.exists():
+            shutil.rmtree(project)
+        project.mkdir()
+        (project / "mkdocs.yml").write_text(mkdocs_yml or tiny_mkdocs_yml(), encoding="utf-8")
+        for name, text in files.items():
+            path = project / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return run_mkdocs_build(project, tmp_path / "site", env)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site from content/ and data/, built once per session with --strict."""
+    result = run_mkdocs_build(REPO, tmp_path_factory.mktemp("real") / "site")
+    assert result.returncode == 0, f"the real site does not build:\n{result.log}"
+    return result
