@@ -11,7 +11,7 @@ from babel import Locale, UnknownLocaleError
 from nextsociety.model.errors import ProblemCollector, did_you_mean
 
 CONFIG_PATH = "mkdocs.yml"
-_LANGUAGE_KEYS = ("name", "site_name", "site_description", "copyright", "nav")
+_LANGUAGE_KEYS = ("name", "locale", "site_name", "site_description", "copyright", "nav")
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,11 @@ class Language:
     site_description: str
     copyright: str
     nav: tuple[NavEntry, ...]
+    locale_code: str = ""  # CLDR locale for dates and numbers ("en_GB"); the code when unset
 
     @property
     def locale(self) -> Locale:
-        return Locale.parse(self.code)
+        return Locale.parse(self.locale_code or self.code)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,11 @@ def parse_languages(default_code: str, raw: Mapping[str, Any]) -> LanguageSet:
             if not isinstance(options.get(key), str):
                 problems.add(CONFIG_PATH, None, f"{ctx}: '{key}' is required and must be text")
         nav = _parse_nav(options.get("nav") or [], f"{ctx}: nav", problems)
+        locale_code = str(options.get("locale") or code)
+        try:
+            Locale.parse(locale_code)
+        except (ValueError, UnknownLocaleError):
+            problems.add(CONFIG_PATH, None, f"{ctx}: locale '{locale_code}' is not a CLDR locale", "e.g. en_GB, fr, ar")
         languages.append(
             Language(
                 code=str(code),
@@ -90,6 +96,7 @@ def parse_languages(default_code: str, raw: Mapping[str, Any]) -> LanguageSet:
                 site_description=str(options.get("site_description") or ""),
                 copyright=str(options.get("copyright") or ""),
                 nav=nav,
+                locale_code=locale_code,
             )
         )
     if default_code not in raw:

@@ -1,0 +1,317 @@
+"""News items and press releases: front matter validated into records, one per item.
+
+An item is `content/news/<year>/<slug>.md` (the default language) plus its translations
+`<slug>.fr.md`, `<slug>.ar.md`. References (partners, clusters, events, contact) and the
+publication fields (date, type, draft, image) belong to the original; a translation carries
+its own texts and may repeat `date` and `type` only with the same values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from nextsociety.model.errors import DataError, ProblemCollector, did_you_mean
+from nextsociety.model.frontmatter import split_front_matter
+from nextsociety.model.languages import Language, LanguageSet
+from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
+from nextsociety.model.translations import split_language
+from nextsociety.model.yamlio import LineDict, LineList
+
+NEWS_DIR = "news"
+NEWS_TYPES = ("news", "press-release")
+_PATH_RE = re.compile(r"^news/(?P<year>\d{4})/(?P<slug>[^/]+)\.md$")
+
+# Fields of the original (default-language) file, and of a translation.
+ORIGINAL_FIELDS: dict[str, Field] = {
+    "title": Field(str, required=True, check=check_plain_text),
+    "date": Field((dt.date, str), required=True),
+    "type": Field(str, required=True),
+    "summary": Field(str, required=True, check=check_plain_text),
+    "dateline": Field(str, check=check_plain_text),
+    "partners": Field(list),
+    "clusters": Field(list),
+    "events": Field(list),
+    "contact": Field(str),
+    "tags": Field(list),
+    "image": Field(str),
+    "image_alt": Field(str, check=check_plain_text),
+    "updated": Field((dt.date, str)),
+    "draft": Field(bool),
+    "slug": Field(str, check=check_slug),
+}
+TRANSLATION_FIELDS: dict[str, Field] = {
+    "title": Field(str, required=True, check=check_plain_text),
+    "summary": Field(str, required=True, check=check_plain_text),
+    "date": Field((dt.date, str)),
+    "type": Field(str),
+    "dateline": Field(str, check=check_plain_text),
+    "image_alt": Field(str, check=check_plain_text),
+    "updated": Field((dt.date, str)),
+    "slug": Field(str, check=check_slug),
+    "translated_from": Field(str),  # content hash of the original this translation follows
+}
+# Reference fields and the registry each one points into.
+REFERENCE_FIELDS = {"partners": "partner", "clusters": "cluster", "events": "event"}
+
+
+@dataclass(frozen=True)
+class NewsText:
+    """One language's text of an item."""
+
+    lang: Language
+    src_uri: str  # the file in content/, e.g. news/2018/x.fr.md
+    title: str
+    summary: str
+    slug: str
+    dateline: str | None = None
+    image_alt: str | None = None
+    translated_from: str | None = None
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    key: str  # the original's path: news/2018/<slug>.md; identifies the item in every language
+    date: dt.date
+    type: str
+    partners: tuple[str, ...] = ()
+    clusters: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    contact: str | None = None
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    updated: dt.date | None = None
+    draft: bool = False
+    texts: Mapping[str, NewsText] = field(default_factory=dict)  # language code -> text
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    @property
+    def is_press_release(self) -> bool:
+        return self.type == "press-release"
+
+    @property
+    def original(self) -> NewsText:
+        return next(iter(self.texts.values()))
+
+    def text(self, lang: Language) -> NewsText | None:
+        return self.texts.get(lang.code)
+
+    def is_public(self, build_date: dt.date) -> bool:
+        """Published: not a draft, and its date has come (an embargo lifts on its day)."""
+        return not self.draft and self.date <= build_date
+
+    def references(self) -> set[tuple[str, str]]:
+        """(kind, id) pairs, for finding related items."""
+        refs = {("partner", p) for p in self.partners} | {("cluster", c) for c in self.clusters}
+        refs |= {("event", e) for e in self.events} | {("tag", t) for t in self.tags}
+        return refs
+
+
+@dataclass(frozen=True)
+class KnownIds:
+    """The ids a news item may reference, from the registries and events."""
+
+    partners: Collection[str] = ()
+    clusters: Collection[str] = ()
+    events: Collection[str] = ()
+    contacts: Collection[str] = ()
+    tags: Collection[str] = ()
+
+    def of(self, kind: str) -> Collection[str]:
+        return {"partner": self.partners, "cluster": self.clusters, "event": self.events}[kind]
+
+
+def is_news_source(src_uri: str) -> bool:
+    return src_uri.startswith(NEWS_DIR + "/") and src_uri.endswith(".md")
+
+
+def load_news(
+    sources: Iterable[tuple[str, str]],
+    languages: LanguageSet,
+    known: KnownIds,
+    content_dir: str = "content",
+) -> list[NewsItem]:
+    """Validate every news source (src_uri, text); all problems of the run are raised together."""
+    problems = ProblemCollector()
+    originals: dict[str, tuple[str, LineDict]] = {}
+    translations: dict[str, list[tuple[str, str, Language, LineDict]]] = {}
+    for src_uri, text in sorted(sources):
+        shown = posixpath.join(content_dir, src_uri)
+        key, lang = split_language(src_uri, languages)
+        if not _PATH_RE.match(key):
+            problems.add(shown, None, "a news item must be at news/<year>/<slug>.md", "e.g. news/2018/barcelona-visit.md")
+            continue
+        try:
+            meta = split_front_matter(text, shown).meta
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        if lang is languages.default:
+            originals[key] = (shown, meta)
+        else:
+            translations.setdefault(key, []).append((src_uri, shown, lang, meta))
+
+    items: list[NewsItem] = []
+    for key, (shown, meta) in sorted(originals.items()):
+        item = _load_item(key, shown, meta, languages, known, translations.pop(key, []), problems)
+        if item is not None:
+            items.append(item)
+    for key, orphans in sorted(translations.items()):
+        for _src, shown, lang, _meta in orphans:
+            default_name = posixpath.join(content_dir, key)
+            problems.add(shown, None, f"a {lang.name} translation without its original", f"create {default_name} first")
+    _check_unique_urls(items, languages, content_dir, problems)
+    problems.raise_if_any()
+    return sorted(items, key=lambda i: (i.date, i.key), reverse=True)
+
+
+def _load_item(
+    key: str,
+    shown: str,
+    meta: LineDict,
+    languages: LanguageSet,
+    known: KnownIds,
+    translated: list[tuple[str, str, Language, LineDict]],
+    problems: ProblemCollector,
+) -> NewsItem | None:
+    before = len(problems.problems)
+    values = check_record(meta, ORIGINAL_FIELDS, shown, meta.line, problems, "a news item's front matter") or {}
+    match = _PATH_RE.match(key)
+    assert match is not None
+    date = _parse_date(values.get("date"), shown, meta.line_of("date"), "date", problems)
+    updated = _parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
+    item_type = values.get("type")
+    if item_type is not None and item_type not in NEWS_TYPES:
+        problems.add(shown, meta.line_of("type"), f"unknown type '{item_type}'", did_you_mean(item_type, NEWS_TYPES) or "use news or press-release")
+    if date is not None and str(date.year) != match["year"]:
+        problems.add(shown, meta.line_of("date"), f"dated {date.year} but filed under news/{match['year']}/", f"move it to news/{date.year}/")
+    if date is not None and updated is not None and updated < date:
+        problems.add(shown, meta.line_of("updated"), "'updated' is before 'date'")
+    file_slug = match["slug"]
+    if check_slug(file_slug):
+        problems.add(shown, None, f"the file name '{file_slug}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
+    refs = {kind: _check_refs(meta, values, fname, kind, known, shown, problems) for fname, kind in REFERENCE_FIELDS.items()}
+    contact = values.get("contact")
+    if contact is not None and contact not in known.contacts:
+        problems.add(shown, meta.line_of("contact"), f"unknown contact '{contact}'", did_you_mean(contact, known.contacts) or "see data/contacts.yml")
+    tags = _check_tags(meta, values, known, shown, problems)
+    if values.get("image") and not values.get("image_alt"):
+        problems.add(shown, meta.line_of("image"), "an image needs 'image_alt', a text for readers who cannot see it")
+    default = languages.default
+    texts = {default.code: _text(default, key, values, file_slug)}
+    for t_src, t_shown, lang, t_meta in sorted(translated, key=lambda t: languages.codes.index(t[2].code)):
+        t_values = check_record(t_meta, TRANSLATION_FIELDS, t_shown, t_meta.line, problems, "a translation's front matter") or {}
+        t_date = _parse_date(t_values.get("date"), t_shown, t_meta.line_of("date"), "date", problems)
+        if t_date is not None and date is not None and t_date != date:
+            problems.add(t_shown, t_meta.line_of("date"), f"date {t_date} differs from the original's {date}", f"use {date} or remove the line")
+        if t_values.get("type") is not None and t_values["type"] != item_type:
+            problems.add(t_shown, t_meta.line_of("type"), f"type '{t_values['type']}' differs from the original's '{item_type}'", "remove the line")
+        texts[lang.code] = _text(lang, t_src, t_values, file_slug)
+    if len(problems.problems) > before or date is None or item_type is None:
+        return None
+    return NewsItem(
+        key=key,
+        date=date,
+        type=item_type,
+        partners=refs["partner"],
+        clusters=refs["cluster"],
+        events=refs["event"],
+        contact=contact,
+        tags=tags,
+        image=values.get("image"),
+        updated=updated,
+        draft=bool(values.get("draft", False)),
+        texts=texts,
+    )
+
+
+def _text(lang: Language, src_uri: str, values: Mapping[str, Any], file_slug: str) -> NewsText:
+    return NewsText(
+        lang=lang,
+        src_uri=src_uri,
+        title=str(values.get("title", "")),
+        summary=str(values.get("summary", "")),
+        slug=str(values.get("slug") or file_slug),
+        dateline=values.get("dateline"),
+        image_alt=values.get("image_alt"),
+        translated_from=values.get("translated_from"),
+    )
+
+
+def _parse_date(value: Any, path: str, line: int, name: str, problems: ProblemCollector) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        problems.add(path, line, f"'{name}': '{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2018-11-26")
+        return None
+
+
+def _check_refs(
+    meta: LineDict,
+    values: Mapping[str, Any],
+    field_name: str,
+    kind: str,
+    known: KnownIds,
+    path: str,
+    problems: ProblemCollector,
+) -> tuple[str, ...]:
+    raw = values.get(field_name) or []
+    ids: list[str] = []
+    for index, ref in enumerate(raw):
+        line = raw.line_of(index) if isinstance(raw, LineList) else meta.line_of(field_name)
+        if not isinstance(ref, str):
+            problems.add(path, line, f"'{field_name}' must list {kind} ids, not {ref!r}")
+        elif ref not in known.of(kind):
+            problems.add(path, line, f"unknown {kind} id '{ref}'", did_you_mean(ref, known.of(kind)) or f"see the {kind} registry")
+        elif ref in ids:
+            problems.add(path, line, f"{kind} '{ref}' is listed twice")
+        else:
+            ids.append(ref)
+    return tuple(ids)
+
+
+def _check_tags(meta: LineDict, values: Mapping[str, Any], known: KnownIds, path: str, problems: ProblemCollector) -> tuple[str, ...]:
+    raw = values.get("tags") or []
+    tags: list[str] = []
+    for index, tag in enumerate(raw):
+        line = raw.line_of(index) if isinstance(raw, LineList) else meta.line_of("tags")
+        if not isinstance(tag, str) or check_slug(tag):
+            problems.add(path, line, f"tag {tag!r} is not a slug", "tags are lowercase ASCII words joined by hyphens")
+        elif tag not in known.tags:
+            problems.add(path, line, f"unknown tag '{tag}'", did_you_mean(tag, known.tags) or f"add 'tag.{tag}' with its three translations to data/site.yml")
+        elif tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+def _check_unique_urls(items: list[NewsItem], languages: LanguageSet, content_dir: str, problems: ProblemCollector) -> None:
+    for lang in languages.languages:
+        seen: dict[str, str] = {}
+        for item in items:
+            text = item.texts.get(lang.code)
+            if text is None:
+                continue
+            url = item_url(item, text)
+            shown = posixpath.join(content_dir, text.src_uri)
+            if url in seen:
+                problems.add(shown, None, f"same {lang.name} URL /{url} as {seen[url]}", "give one of them another slug")
+            else:
+                seen[url] = shown
+
+
+def item_url(item: NewsItem, text: NewsText) -> str:
+    """Site-relative URL of one language's page of an item: fr/news/2018/<slug>/."""
+    return f"{text.lang.prefix}news/{item.year}/{text.slug}/"
