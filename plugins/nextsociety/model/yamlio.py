@@ -60,6 +60,15 @@ class _LineLoader(yaml.SafeLoader):
         return result
 
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[no-untyped-def,override]
+        # `2018-13-01` looks like a date but is none: keep the text so validation can say so.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -29,6 +30,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
+from nextsociety.model.bidi import segments
 from nextsociety.model.errors import DataError, Problem
 from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.schema import check_slug
@@ -172,6 +174,18 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         group.variants[lang.code] = Variant(lang, file.url, fallback_from)
         self._page_keys[file.src_uri] = (key, lang.code)
 
+    def key_of(self, src_uri: str) -> tuple[str, Language] | None:
+        """(page key, language) of a remapped page, e.g. 'fr/about.md' -> ('about.md', fr)."""
+        found = self._page_keys.get(src_uri)
+        if found is None or self.languages is None:
+            return None
+        return found[0], self.languages.get(found[1])
+
+    def variant(self, key: str, lang: Language) -> Variant | None:
+        """The `lang` copy of page `key` (translation or fallback copy), once files are mapped."""
+        group = self.groups.get(key)
+        return group.variants.get(lang.code) if group else None
+
     @event_priority(-100)  # last: every plugin has registered its pages by now
     def _add_fallbacks(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.languages is not None
@@ -257,6 +271,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
+        env.filters["bidi"] = isolate_latin
         return env
 
     def page_language(self, src_uri: str) -> PageLanguage:
@@ -383,6 +398,14 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             output = template.render(context)
             write_file(output.encode("utf-8"), os.path.join(config.site_dir, lang.prefix, "404.html"))
         _regzip_sitemap(config.site_dir)
+
+
+def isolate_latin(text: str, direction: str = "ltr") -> Markup:
+    """Jinja filter `bidi`: escape `text`; in rtl text wrap each Latin run in <bdi>."""
+    return Markup("").join(
+        Markup("<bdi>{}</bdi>").format(part.text) if part.isolate else escape(part.text)
+        for part in segments(str(text), direction)
+    )
 
 
 def _front_matter_slug(file: File) -> str | None:
