@@ -1,0 +1,65 @@
+"""Press and general contacts of the programme (data/contacts.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from nextsociety.model.records import (
+    LocalizedText,
+    RecordFile,
+    check_email,
+    check_https_url,
+    check_name,
+    check_phone,
+    check_vocabulary,
+    parse_localized,
+    parse_records,
+)
+from nextsociety.model.schema import Field, check_slug
+from nextsociety.model.yamlio import LineDict
+
+# "press": shown with press releases; "general": the programme's own address.
+CONTACT_KINDS = ("general", "press")
+
+CONTACT_FIELDS = {
+    "id": Field(str, required=True, check=check_slug),
+    "kind": Field(str, required=True),
+    "name": Field(str, required=True, check=check_name),
+    "role": Field(dict),
+    "phone": Field(str, check=check_phone),
+    "email": Field(str, required=True, check=check_email),
+    "website": Field(str, check=check_https_url),
+}
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    kind: str  # one of CONTACT_KINDS
+    name: str
+    email: str
+    role: LocalizedText | None = None
+    phone: str | None = None
+    website: str | None = None
+
+
+def parse_contacts(
+    data: Any, file: RecordFile
+) -> tuple[tuple[Contact, ...], dict[str, int] | None]:
+    def build(values: dict[str, Any], raw: LineDict) -> Contact | None:
+        check_vocabulary(values, "kind", CONTACT_KINDS, raw, file)
+        role = parse_localized(values, "role", raw, file)
+        if not all(key in values for key in ("id", "kind", "name", "email")):
+            return None
+        return Contact(
+            id=values["id"],
+            kind=values["kind"],
+            name=values["name"].strip(),
+            email=values["email"],
+            role=role,
+            phone=values.get("phone"),
+            website=values.get("website"),
+        )
+
+    return parse_records(data, file, CONTACT_FIELDS, "contact", build)

@@ -1,0 +1,78 @@
+"""The partners of THE NEXT SOCIETY (data/partners.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from nextsociety.model.records import (
+    LocalizedText,
+    RecordFile,
+    check_country,
+    check_https_url,
+    check_name,
+    check_vocabulary,
+    parse_localized,
+    parse_records,
+)
+from nextsociety.model.schema import Field, check_slug
+from nextsociety.model.yamlio import LineDict
+
+# What kind of organisation a partner is; each has a label `kind.<key>` in data/site.yml.
+# "organisation" is for partners whose kind the sources do not state.
+KINDS = (
+    "agency",
+    "association",
+    "business-school",
+    "centre",
+    "confederation",
+    "council",
+    "forum",
+    "foundation",
+    "institute",
+    "network",
+    "organisation",
+    "scientific-society",
+)
+
+PARTNER_FIELDS = {
+    "id": Field(str, required=True, check=check_slug),
+    "name": Field(str, required=True, check=check_name),
+    "country": Field(str, required=True),
+    "kind": Field(str, required=True),
+    "website": Field(str, check=check_https_url),
+    "description": Field(dict),
+}
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    name: str  # as the organisation writes it, in every language
+    country: str  # ISO 3166-1 alpha-2
+    kind: str  # one of KINDS
+    website: str | None = None
+    description: LocalizedText | None = None
+
+
+def parse_partners(
+    data: Any, file: RecordFile
+) -> tuple[tuple[Partner, ...], dict[str, int] | None]:
+    """Validate the partners list; returns the partners and the line of every id written."""
+
+    def build(values: dict[str, Any], raw: LineDict) -> Partner | None:
+        check_country(values, raw, file)
+        check_vocabulary(values, "kind", KINDS, raw, file)
+        description = parse_localized(values, "description", raw, file)
+        if not all(key in values for key in ("id", "name", "country", "kind")):
+            return None
+        return Partner(
+            id=values["id"],
+            name=values["name"].strip(),
+            country=values["country"],
+            kind=values["kind"],
+            website=values.get("website"),
+            description=description,
+        )
+
+    return parse_records(data, file, PARTNER_FIELDS, "partner", build)

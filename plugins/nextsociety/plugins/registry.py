@@ -1,0 +1,279 @@
+"""The `nextsociety/registry` plugin: partner and cluster pages from data/*.yml, in every language.
+
+The registries are loaded and validated once per build (`nextsociety.model.registries`);
+this plugin generates one page per record and one index per registry for each language,
+registers them with the i18n plugin, and hands the records to the templates in overrides/.
+Other plugins read `registries` and add links to partner and cluster pages via `backlinks`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+from markupsafe import escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from nextsociety.model.backlinks import Backlink, Backlinks
+from nextsociety.model.clusters import SECTORS
+from nextsociety.model.countries import country_name
+from nextsociety.model.directory import by_country, by_sector, sort_by_name
+from nextsociety.model.errors import DataError
+from nextsociety.model.languages import Language
+from nextsociety.model.partners import KINDS
+from nextsociety.model.registries import (
+    CLUSTERS_FILE,
+    PARTNERS_FILE,
+    Registries,
+    cluster_page_key,
+    load_registries,
+    partner_page_key,
+)
+from nextsociety.plugins.i18n import PLUGIN_NAME as I18N_NAME
+from nextsociety.plugins.i18n import I18nPlugin
+
+log = get_plugin_logger("nextsociety/registry")
+
+PARTNERS_INDEX = "partners/index.md"
+CLUSTERS_INDEX = "clusters/index.md"
+SECTORS_INDEX = "clusters/sectors.md"
+CLUSTERS_HEADING = "registry.backlinks.clusters"
+
+
+class RegistryConfig(Config):
+    enabled = c.Type(bool, default=True)
+    data_dir = c.Type(str, default="data")  # relative to mkdocs.yml
+
+
+@dataclass(frozen=True)
+class RegistryPage:
+    """One generated page: its i18n key, language, template, title and the record it shows."""
+
+    key: str
+    lang: Language
+    template: str
+    title: str  # plain text
+    source: str  # the data file it comes from, for "Edit this page"
+    record_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RegistryLinks:
+    """URLs of registry pages in the language of the page being rendered (for templates)."""
+
+    lang: str
+    urls: Mapping[tuple[str, str], str]  # (page key, language code) -> site-relative URL
+
+    def partner_url(self, partner_id: str) -> str:
+        return self.urls[(partner_page_key(partner_id), self.lang)]
+
+    def cluster_url(self, cluster_id: str) -> str:
+        return self.urls[(cluster_page_key(cluster_id), self.lang)]
+
+    def index_url(self, name: str) -> str:
+        """`partners`, `clusters` or `sectors`: the listing page in this language."""
+        key = {"partners": PARTNERS_INDEX, "clusters": CLUSTERS_INDEX, "sectors": SECTORS_INDEX}[
+            name
+        ]
+        return self.urls[(key, self.lang)]
+
+    def country_name(self, code: str) -> str:
+        return country_name(code, self.lang)
+
+
+class RegistryPlugin(BasePlugin[RegistryConfig]):
+    """Generates /partners/, /partners/<id>/, /clusters/, /clusters/sectors/, /clusters/<id>/."""
+
+    def __init__(self) -> None:
+        self.registries: Registries | None = None
+        self.backlinks = Backlinks()
+        self.data_dir = Path("data")
+        self._pages: dict[str, RegistryPage] = {}  # src_uri -> page
+        self._urls: dict[tuple[str, str], str] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        i18n = _i18n_plugin(config)
+        assert i18n.languages is not None and i18n.strings is not None
+        self.data_dir = Path(config.config_file_path or ".").resolve().parent / self.config.data_dir
+        try:
+            self.registries = load_registries(self.data_dir, i18n.languages, self.config.data_dir)
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
+        missing = [key for key in _vocabulary_keys() if key not in i18n.strings.strings]
+        if missing:
+            raise PluginError(
+                f"{i18n.config.strings}: no translation for "
+                + ", ".join(f"'{key}'" for key in missing)
+                + " (every kind and sector needs a label under 'strings:' in every language)"
+            )
+        self.backlinks = Backlinks()  # a fresh set per build: `mkdocs serve` rebuilds
+        return config
+
+    # Default priority: after the i18n plugin has mapped translations (100), before it
+    # copies untranslated pages (-100); every language of every page is registered here.
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        i18n = _i18n_plugin(config)
+        assert i18n.languages is not None and self.registries is not None
+        self._pages, self._urls = {}, {}
+        for lang in i18n.languages.languages:
+            for page in self._pages_of(lang, _string_lookup(i18n, lang)):
+                self._generate(files, config, i18n, page)
+        self._link_clusters_to_partners(i18n)
+        return files
+
+    def _pages_of(self, lang: Language, t: Callable[[str], str]) -> list[RegistryPage]:
+        """Every registry page of one language, indexes first."""
+        assert self.registries is not None
+        partners, clusters = self.registries.partners.values(), self.registries.clusters.values()
+        return [
+            RegistryPage(
+                PARTNERS_INDEX, lang, "partners.html", t("registry.partners.title"), PARTNERS_FILE
+            ),
+            *(
+                RegistryPage(
+                    partner_page_key(p.id), lang, "partner.html", p.name, PARTNERS_FILE, p.id
+                )
+                for p in partners
+            ),
+            RegistryPage(
+                CLUSTERS_INDEX, lang, "clusters.html", t("registry.clusters.title"), CLUSTERS_FILE
+            ),
+            RegistryPage(
+                SECTORS_INDEX, lang, "sectors.html", t("registry.sectors.title"), CLUSTERS_FILE
+            ),
+            *(
+                RegistryPage(
+                    cluster_page_key(c.id), lang, "cluster.html", c.name, CLUSTERS_FILE, c.id
+                )
+                for c in clusters
+            ),
+        ]
+
+    def _generate(
+        self, files: Files, config: MkDocsConfig, i18n: I18nPlugin, page: RegistryPage
+    ) -> None:
+        src_uri = page.lang.prefix + page.key
+        if src_uri in files.src_uris:
+            existing = files.src_uris[src_uri]
+            where = existing.abs_src_path or existing.src_uri
+            shown = os.path.relpath(where, self.data_dir.parent) if existing.abs_src_path else where
+            raise PluginError(
+                f"{Path(shown).as_posix()}: clashes with the page nextsociety/registry generates from "
+                f"{self.config.data_dir}/{page.source}; remove or rename the file"
+            )
+        # Material prints page titles as HTML, so the front matter carries the escaped name.
+        meta = {"title": str(escape(page.title)), "template": page.template, "hide": ["toc"]}
+        content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+        file = File.generated(config, src_uri, content=content)
+        file.edit_uri = self._edit_uri(page.source, config)  # "Edit this page" opens the YAML file
+        files.append(file)
+        i18n.register(page.key, page.lang, file)
+        self._pages[src_uri] = page
+        self._urls[(page.key, page.lang.code)] = file.url
+
+    def _edit_uri(self, name: str, config: MkDocsConfig) -> str:
+        """The data file's path relative to the docs dir, as MkDocs joins it to `edit_uri`."""
+        return Path(os.path.relpath(self.data_dir / name, config.docs_dir)).as_posix()
+
+    def _link_clusters_to_partners(self, i18n: I18nPlugin) -> None:
+        assert i18n.languages is not None and self.registries is not None
+        for lang in i18n.languages.languages:
+            for cluster in sort_by_name(self.registries.clusters.values(), lang.code):
+                if cluster.partner:
+                    self.backlinks.add(
+                        partner_page_key(cluster.partner),
+                        lang.code,
+                        CLUSTERS_HEADING,
+                        Backlink(
+                            cluster.name, self._urls[(cluster_page_key(cluster.id), lang.code)]
+                        ),
+                    )
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        spec = self._pages.get(page.file.src_uri)
+        if spec is not None:
+            cast("dict[str, Any]", context).update(self._template_values(spec, config))
+        return context
+
+    def _template_values(self, spec: RegistryPage, config: MkDocsConfig) -> dict[str, Any]:
+        """What a registry template receives: records, listings and URLs in the page's language."""
+        assert self.registries is not None
+        code = spec.lang.code
+        partners, clusters = self.registries.partners, self.registries.clusters
+        values: dict[str, Any] = {
+            "registry": RegistryLinks(code, self._urls),
+            "backlinks": self.backlinks.sections(spec.key, code),
+        }
+        if spec.template == "partners.html":
+            values["groups"] = by_country(partners.values(), code)
+            values["partner_count"] = len(partners)
+        elif spec.template == "partner.html":
+            values["partner"] = partners[spec.record_id or ""]
+        elif spec.template == "clusters.html":
+            values["groups"] = by_country(clusters.values(), code)
+            values["cluster_count"] = len(clusters)
+        elif spec.template == "sectors.html":
+            label = _string_lookup(_i18n_plugin(config), spec.lang)
+            values["groups"] = by_sector(
+                clusters.values(),
+                code,
+                lambda sector: label(f"registry.sector.{sector}"),
+                label("registry.sector.none"),
+            )
+        elif spec.template == "cluster.html":
+            cluster = clusters[spec.record_id or ""]
+            values["cluster"] = cluster
+            values["cluster_partner"] = partners.get(cluster.partner) if cluster.partner else None
+        return values
+
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        server.watch(str(self.data_dir))  # a saved registry rebuilds the preview
+        return server
+
+
+def _i18n_plugin(config: MkDocsConfig) -> I18nPlugin:
+    plugin = config.plugins.get(I18N_NAME)
+    if not isinstance(plugin, I18nPlugin):
+        raise PluginError(
+            "mkdocs.yml: nextsociety/registry needs the nextsociety/i18n plugin: "
+            "add it under 'plugins:', before nextsociety/registry"
+        )
+    if plugin.languages is None or plugin.strings is None:
+        raise PluginError(
+            "mkdocs.yml: list nextsociety/i18n before nextsociety/registry under 'plugins:' "
+            "(the registry needs the site's languages when it loads)"
+        )
+    return plugin
+
+
+def _string_lookup(i18n: I18nPlugin, lang: Language) -> Callable[[str], str]:
+    assert i18n.strings is not None
+    strings = i18n.strings
+    return lambda key: strings.get(key, lang.code)
+
+
+def _vocabulary_keys() -> list[str]:
+    return [f"registry.kind.{kind}" for kind in KINDS] + [
+        f"registry.sector.{sector}" for sector in SECTORS
+    ]
