@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from nextsociety.model.errors import DataError, ProblemCollector, did_you_mean
 from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.languages import Language, LanguageSet
+from nextsociety.model.references import KnownIds, check_refs, parse_date
 from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
 from nextsociety.model.translations import split_language
 from nextsociety.model.yamlio import LineDict, LineList
@@ -114,20 +115,6 @@ class NewsItem:
         return refs
 
 
-@dataclass(frozen=True)
-class KnownIds:
-    """The ids a news item may reference, from the registries and events."""
-
-    partners: Collection[str] = ()
-    clusters: Collection[str] = ()
-    events: Collection[str] = ()
-    contacts: Collection[str] = ()
-    tags: Collection[str] = ()
-
-    def of(self, kind: str) -> Collection[str]:
-        return {"partner": self.partners, "cluster": self.clusters, "event": self.events}[kind]
-
-
 def is_news_source(src_uri: str) -> bool:
     return src_uri.startswith(NEWS_DIR + "/") and src_uri.endswith(".md")
 
@@ -185,8 +172,8 @@ def _load_item(
     values = check_record(meta, ORIGINAL_FIELDS, shown, meta.line, problems, "a news item's front matter") or {}
     match = _PATH_RE.match(key)
     assert match is not None
-    date = _parse_date(values.get("date"), shown, meta.line_of("date"), "date", problems)
-    updated = _parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
+    date = parse_date(values.get("date"), shown, meta.line_of("date"), "date", problems)
+    updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
     item_type = values.get("type")
     if item_type is not None and item_type not in NEWS_TYPES:
         problems.add(shown, meta.line_of("type"), f"unknown type '{item_type}'", did_you_mean(item_type, NEWS_TYPES) or "use news or press-release")
@@ -197,7 +184,7 @@ def _load_item(
     file_slug = match["slug"]
     if check_slug(file_slug):
         problems.add(shown, None, f"the file name '{file_slug}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
-    refs = {kind: _check_refs(meta, values, fname, kind, known, shown, problems) for fname, kind in REFERENCE_FIELDS.items()}
+    refs = {kind: check_refs(meta, values, fname, kind, known, shown, problems) for fname, kind in REFERENCE_FIELDS.items()}
     contact = values.get("contact")
     if contact is not None and contact not in known.contacts:
         problems.add(shown, meta.line_of("contact"), f"unknown contact '{contact}'", did_you_mean(contact, known.contacts) or "see data/contacts.yml")
@@ -208,7 +195,7 @@ def _load_item(
     texts = {default.code: _text(default, key, values, file_slug)}
     for t_src, t_shown, lang, t_meta in sorted(translated, key=lambda t: languages.codes.index(t[2].code)):
         t_values = check_record(t_meta, TRANSLATION_FIELDS, t_shown, t_meta.line, problems, "a translation's front matter") or {}
-        t_date = _parse_date(t_values.get("date"), t_shown, t_meta.line_of("date"), "date", problems)
+        t_date = parse_date(t_values.get("date"), t_shown, t_meta.line_of("date"), "date", problems)
         if t_date is not None and date is not None and t_date != date:
             problems.add(t_shown, t_meta.line_of("date"), f"date {t_date} differs from the original's {date}", f"use {date} or remove the line")
         if t_values.get("type") is not None and t_values["type"] != item_type:
@@ -243,44 +230,6 @@ def _text(lang: Language, src_uri: str, values: Mapping[str, Any], file_slug: st
         image_alt=values.get("image_alt"),
         translated_from=values.get("translated_from"),
     )
-
-
-def _parse_date(value: Any, path: str, line: int, name: str, problems: ProblemCollector) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        problems.add(path, line, f"'{name}': '{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2018-11-26")
-        return None
-
-
-def _check_refs(
-    meta: LineDict,
-    values: Mapping[str, Any],
-    field_name: str,
-    kind: str,
-    known: KnownIds,
-    path: str,
-    problems: ProblemCollector,
-) -> tuple[str, ...]:
-    raw = values.get(field_name) or []
-    ids: list[str] = []
-    for index, ref in enumerate(raw):
-        line = raw.line_of(index) if isinstance(raw, LineList) else meta.line_of(field_name)
-        if not isinstance(ref, str):
-            problems.add(path, line, f"'{field_name}' must list {kind} ids, not {ref!r}")
-        elif ref not in known.of(kind):
-            problems.add(path, line, f"unknown {kind} id '{ref}'", did_you_mean(ref, known.of(kind)) or f"see the {kind} registry")
-        elif ref in ids:
-            problems.add(path, line, f"{kind} '{ref}' is listed twice")
-        else:
-            ids.append(ref)
-    return tuple(ids)
 
 
 def _check_tags(meta: LineDict, values: Mapping[str, Any], known: KnownIds, path: str, problems: ProblemCollector) -> tuple[str, ...]:

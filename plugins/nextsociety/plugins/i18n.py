@@ -33,8 +33,8 @@ from mkdocs.utils import write_file
 from nextsociety.model.bidi import segments
 from nextsociety.model.errors import DataError, Problem
 from nextsociety.model.frontmatter import split_front_matter
-from nextsociety.model.schema import check_slug
 from nextsociety.model.languages import Language, LanguageSet, NavEntry, parse_languages
+from nextsociety.model.schema import check_slug
 from nextsociety.model.strings import StringTable, load_strings
 from nextsociety.model.translations import (
     TranslationGroup,

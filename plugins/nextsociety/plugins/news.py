@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from pathlib import Path
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -28,19 +28,22 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
+from nextsociety.model.backlinks import Backlink
 from nextsociety.model.errors import DataError
 from nextsociety.model.languages import Language
+from nextsociety.model.news import NewsItem, NewsText, is_news_source, load_news
 from nextsociety.model.press import load_press
-from nextsociety.model.news import KnownIds, NewsItem, NewsText, is_news_source, load_news
+from nextsociety.model.references import KnownIds
+from nextsociety.model.translations import absolute_url
+from nextsociety.plugins.common import build_date, docs_shown, require_i18n
 from nextsociety.plugins.i18n import I18nPlugin, PageLanguage
 from nextsociety.render.archives import Pagination, group_by, neighbours, paginate, related
 from nextsociety.render.dates import long_date
 from nextsociety.render.feeds import Feed, FeedEntry, atom, json_feed
 from nextsociety.render.jsonld import news_article
-from nextsociety.model.translations import absolute_url
 
 log = get_plugin_logger("nextsociety/news")
-BUILD_DATE_ENV = "NEXTSOCIETY_BUILD_DATE"
+NEWS_HEADING = "registry.backlinks.news"
 _LINK_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"#][^"]*|#[^"]*)"')
 
 
@@ -132,10 +135,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.preview = command == "serve"  # drafts and embargoed items are shown, with a banner
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._i18n = _require_i18n(config, "nextsociety/news")
+        self._i18n = require_i18n(config, "nextsociety/news")
         assert self.i18n.languages is not None
         root = Path(config.config_file_path or ".").resolve().parent
-        self._docs_shown = os.path.relpath(config.docs_dir, root)
+        self._docs_shown = docs_shown(config)
         try:
             boilerplate = load_press(root / self.config.press_texts, self.config.press_texts, self.i18n.languages.codes)
         except DataError as exc:
@@ -145,11 +148,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             code: {"title": boilerplate.title[code], "body_html": markdown.markdown(boilerplate.body[code])}
             for code in self.i18n.languages.codes
         }
-        value = os.environ.get(BUILD_DATE_ENV)
-        try:
-            self.build_date = dt.date.fromisoformat(value) if value else dt.date.today()
-        except ValueError:
-            raise PluginError(f"{BUILD_DATE_ENV}='{value}' is not a date (write YYYY-MM-DD)") from None
+        self.build_date = build_date()
         return config
 
     @property
@@ -232,6 +231,22 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         strings = self.i18n.strings
         assert strings is not None
         return lambda key: strings.get(key, lang.code)
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Every URL is known now: list each item on the partner and cluster pages it mentions."""
+        registry = config.plugins.get("nextsociety/registry")
+        if registry is None or not hasattr(registry, "backlinks"):
+            return nav
+        assert self.i18n.languages is not None
+        for lang in self.i18n.languages.languages:
+            for item in self.state.items:
+                entry = self.entry(item, lang)
+                link = Backlink(entry.title, entry.url, None if entry.lang == lang.code else entry.lang)
+                for partner in item.partners:
+                    registry.backlinks.add(f"partners/{partner}.md", lang.code, NEWS_HEADING, link)
+                for cluster in item.clusters:
+                    registry.backlinks.add(f"clusters/{cluster}.md", lang.code, NEWS_HEADING, link)
+        return nav
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -444,17 +459,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             categories=[t(f"news.type.{item.type}")] + [t(f"tag.{tag}") for tag in item.tags],
             image=absolute_url(site_url, item.image.lstrip("/")) if item.image else None,
         )
-
-
-def _require_i18n(config: MkDocsConfig, name: str) -> I18nPlugin:
-    names = list(config.plugins)
-    if "nextsociety/i18n" not in names:
-        raise PluginError(f"{name} needs the nextsociety/i18n plugin: add it to 'plugins' in mkdocs.yml")
-    if names.index("nextsociety/i18n") > names.index(name):
-        raise PluginError(f"list nextsociety/i18n before {name} under 'plugins' in mkdocs.yml")
-    plugin = config.plugins["nextsociety/i18n"]
-    assert isinstance(plugin, I18nPlugin)
-    return plugin
 
 
 def _ids(registry: Any, kind: str) -> set[str]:

@@ -1,0 +1,316 @@
+"""Events: front matter validated into records, one per event, with its translations.
+
+A dated event is `content/events/<year>/<slug>.md` (the year of its start); an event whose
+dates are not fixed yet is `planned` and lives in `content/events/planned/<slug>.md`, so no
+date is ever invented. The slug is the event's id, referenced by news items (`events:`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from babel import Locale
+
+from nextsociety.model.errors import DataError, ProblemCollector, did_you_mean
+from nextsociety.model.frontmatter import split_front_matter
+from nextsociety.model.languages import Language, LanguageSet
+from nextsociety.model.references import KnownIds, check_refs, parse_date
+from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
+from nextsociety.model.translations import split_language
+from nextsociety.model.yamlio import LineDict
+
+EVENT_STATUSES = ("planned", "confirmed", "held", "cancelled")
+PLANNED_DIR = "planned"
+_PATH_RE = re.compile(r"^events/(?P<folder>\d{4}|planned)/(?P<slug>[^/]+)\.md$")
+_COUNTRIES = frozenset(code for code in Locale.parse("en").territories if code.isalpha() and len(code) == 2)
+
+ORIGINAL_FIELDS: dict[str, Field] = {
+    "title": Field(str, required=True, check=check_plain_text),
+    "summary": Field(str, required=True, check=check_plain_text),
+    "status": Field(str, required=True),
+    "start": Field((dt.date, str)),
+    "end": Field((dt.date, str)),
+    "timezone": Field(str),
+    "location": Field(dict, required=True),
+    "hosts": Field(list),
+    "clusters": Field(list),
+    "visits": Field(list),
+    "programme": Field(str, check=check_slug),
+    "registration": Field(str),
+    "updated": Field((dt.date, str)),
+}
+TRANSLATION_FIELDS: dict[str, Field] = {
+    "title": Field(str, required=True, check=check_plain_text),
+    "summary": Field(str, required=True, check=check_plain_text),
+    "city": Field(str, check=check_plain_text),  # the city's name in this language
+    "region": Field(str, check=check_plain_text),
+    "venue": Field(str, check=check_plain_text),
+    "translated_from": Field(str),
+}
+LOCATION_FIELDS: dict[str, Field] = {
+    "city": Field(str, check=check_plain_text),
+    "region": Field(str, check=check_plain_text),
+    "country": Field(str, required=True),
+    "venue": Field(str, check=check_plain_text),
+}
+
+
+@dataclass(frozen=True)
+class EventText:
+    lang: Language
+    src_uri: str
+    title: str
+    summary: str
+    city: str | None = None
+    region: str | None = None
+    venue: str | None = None
+    translated_from: str | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    country: str  # ISO 3166-1 alpha-2
+    city: str | None = None
+    region: str | None = None
+    venue: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str  # the slug: stable, ASCII, referenced by news items and used for the calendar UID
+    key: str  # the original's path: events/2018/<slug>.md
+    status: str
+    location: Location
+    start: dt.date | dt.datetime | None = None  # a datetime is always time-zone aware
+    end: dt.date | dt.datetime | None = None  # inclusive last day (dates) or end time
+    hosts: tuple[str, ...] = ()
+    clusters: tuple[str, ...] = ()
+    visits: tuple[str, ...] = ()
+    programme: str | None = None
+    registration: str | None = None
+    updated: dt.date | None = None
+    texts: Mapping[str, EventText] = field(default_factory=dict)
+
+    @property
+    def is_dated(self) -> bool:
+        return self.start is not None
+
+    @property
+    def start_day(self) -> dt.date | None:
+        return _day(self.start)
+
+    @property
+    def end_day(self) -> dt.date | None:
+        return _day(self.end) or self.start_day
+
+    @property
+    def year(self) -> int | None:
+        day = self.start_day
+        return day.year if day else None
+
+    @property
+    def is_all_day(self) -> bool:
+        return self.start is not None and not isinstance(self.start, dt.datetime)
+
+    def is_upcoming(self, today: dt.date) -> bool:
+        """Planned events without dates, and events not yet over on `today`."""
+        last = self.end_day
+        return last is None or last >= today
+
+    @property
+    def original(self) -> EventText:
+        return next(iter(self.texts.values()))
+
+    def text(self, lang: Language) -> EventText:
+        return self.texts.get(lang.code) or self.original
+
+    def references(self) -> set[tuple[str, str]]:
+        return {("partner", p) for p in self.hosts} | {("cluster", c) for c in (*self.clusters, *self.visits)}
+
+
+def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def is_event_source(src_uri: str) -> bool:
+    return src_uri.startswith("events/") and src_uri.endswith(".md")
+
+
+def load_events(
+    sources: Iterable[tuple[str, str]],
+    languages: LanguageSet,
+    known: KnownIds,
+    content_dir: str = "content",
+) -> list[Event]:
+    """Validate every event source (src_uri, text); all problems of the run are raised together."""
+    problems = ProblemCollector()
+    originals: dict[str, tuple[str, LineDict]] = {}
+    translations: dict[str, list[tuple[str, str, Language, LineDict]]] = {}
+    for src_uri, text in sorted(sources):
+        shown = posixpath.join(content_dir, src_uri)
+        key, lang = split_language(src_uri, languages)
+        if not _PATH_RE.match(key):
+            problems.add(shown, None, "an event must be at events/<year>/<slug>.md, or events/planned/<slug>.md while it has no date")
+            continue
+        try:
+            meta = split_front_matter(text, shown).meta
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        if lang is languages.default:
+            originals[key] = (shown, meta)
+        else:
+            translations.setdefault(key, []).append((src_uri, shown, lang, meta))
+    events: list[Event] = []
+    seen_ids: dict[str, str] = {}
+    for key, (shown, meta) in sorted(originals.items()):
+        event = _load_event(key, shown, meta, languages, known, translations.pop(key, []), problems)
+        if event is None:
+            continue
+        if event.id in seen_ids:
+            problems.add(shown, None, f"another event already has the id '{event.id}' ({seen_ids[event.id]})", "event slugs must be unique across years")
+            continue
+        seen_ids[event.id] = shown
+        events.append(event)
+    for key, orphans in sorted(translations.items()):
+        for _src, shown, lang, _meta in orphans:
+            problems.add(shown, None, f"a {lang.name} translation without its original", f"create {posixpath.join(content_dir, key)} first")
+    problems.raise_if_any()
+    return sort_events(events)
+
+
+def sort_events(events: list[Event]) -> list[Event]:
+    """Dated events by start (newest last), then planned ones by id."""
+    return sorted(events, key=lambda e: (e.start_day is None, e.start_day or dt.date.min, e.id))
+
+
+def _load_event(
+    key: str,
+    shown: str,
+    meta: LineDict,
+    languages: LanguageSet,
+    known: KnownIds,
+    translated: list[tuple[str, str, Language, LineDict]],
+    problems: ProblemCollector,
+) -> Event | None:
+    before = len(problems.problems)
+    values = check_record(meta, ORIGINAL_FIELDS, shown, meta.line, problems, "an event's front matter") or {}
+    match = _PATH_RE.match(key)
+    assert match is not None
+    slug = match["slug"]
+    if check_slug(slug):
+        problems.add(shown, None, f"the file name '{slug}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
+    status = values.get("status")
+    if status is not None and status not in EVENT_STATUSES:
+        problems.add(shown, meta.line_of("status"), f"unknown status '{status}'", did_you_mean(status, EVENT_STATUSES) or "use " + ", ".join(EVENT_STATUSES))
+    tz = _timezone(values.get("timezone"), shown, meta.line_of("timezone"), problems)
+    start = _moment(values.get("start"), tz, shown, meta.line_of("start"), "start", problems)
+    end = _moment(values.get("end"), tz, shown, meta.line_of("end"), "end", problems)
+    if start is None and "start" not in values and status in ("confirmed", "held", "cancelled"):
+        problems.add(shown, meta.line, f"a {status} event needs a 'start' date", "add start: YYYY-MM-DD, or set status: planned while no date is fixed")
+    if end is not None and start is None and "start" not in values:
+        problems.add(shown, meta.line_of("end"), "'end' without 'start'", "add the start date")
+    if start is not None and end is not None:
+        if type(start) is not type(end):
+            problems.add(shown, meta.line_of("end"), "'start' and 'end' must both be dates or both be date-times")
+        elif end < start:  # type: ignore[operator]
+            problems.add(shown, meta.line_of("end"), f"the event ends ({values['end']}) before it starts ({values['start']})")
+    folder = match["folder"]
+    if start is not None and folder != str(_day(start).year):  # type: ignore[union-attr]
+        problems.add(shown, meta.line_of("start"), f"starts in {_day(start).year} but is filed under events/{folder}/", f"move it to events/{_day(start).year}/")  # type: ignore[union-attr]
+    if start is None and "start" not in values and folder != PLANNED_DIR and status == "planned":
+        problems.add(shown, None, "a planned event without a date belongs in events/planned/", f"move it to events/planned/{slug}.md")
+    location = _location(values.get("location"), meta, shown, problems)
+    registration = values.get("registration")
+    if registration is not None and not re.match(r"^https://[^\s/]+\.[^\s]+$", registration):
+        problems.add(shown, meta.line_of("registration"), f"'registration': '{registration}' is not an https:// address")
+    hosts = check_refs(meta, values, "hosts", "partner", known, shown, problems)
+    clusters = check_refs(meta, values, "clusters", "cluster", known, shown, problems)
+    visits = check_refs(meta, values, "visits", "cluster", known, shown, problems)
+    updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
+    default = languages.default
+    texts = {default.code: EventText(default, key, str(values.get("title", "")), str(values.get("summary", "")))}
+    for t_src, t_shown, lang, t_meta in sorted(translated, key=lambda t: languages.codes.index(t[2].code)):
+        t_values = check_record(t_meta, TRANSLATION_FIELDS, t_shown, t_meta.line, problems, "an event translation's front matter") or {}
+        texts[lang.code] = EventText(
+            lang,
+            t_src,
+            str(t_values.get("title", "")),
+            str(t_values.get("summary", "")),
+            city=t_values.get("city"),
+            region=t_values.get("region"),
+            venue=t_values.get("venue"),
+            translated_from=t_values.get("translated_from"),
+        )
+    if len(problems.problems) > before or status is None or location is None:
+        return None
+    return Event(
+        id=slug,
+        key=key,
+        status=status,
+        location=location,
+        start=start,
+        end=end,
+        hosts=hosts,
+        clusters=clusters,
+        visits=visits,
+        programme=values.get("programme"),
+        registration=registration,
+        updated=updated,
+        texts=texts,
+    )
+
+
+def _timezone(name: Any, path: str, line: int, problems: ProblemCollector) -> ZoneInfo | None:
+    if name is None:
+        return None
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.add(path, line, f"unknown time zone '{name}'", did_you_mean(name, available_timezones()) or "use an IANA name such as Europe/Madrid")
+        return None
+
+
+def _moment(value: Any, tz: ZoneInfo | None, path: str, line: int, name: str, problems: ProblemCollector) -> dt.date | dt.datetime | None:
+    """A date, or a date-time that gets its zone from `timezone:` (or carries an offset)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        return value
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(str(value))
+        except ValueError:
+            problems.add(path, line, f"'{name}': '{value}' is not a date or date-time", "write YYYY-MM-DD, or YYYY-MM-DD HH:MM with a 'timezone:'")
+            return None
+        if len(str(value)) == 10:
+            return moment.date()
+    if moment.tzinfo is None:
+        if tz is None:
+            problems.add(path, line, f"'{name}' has a time but no time zone", "add e.g. timezone: Europe/Madrid")
+            return None
+        moment = moment.replace(tzinfo=tz)
+    return moment
+
+
+def _location(raw: Any, meta: LineDict, path: str, problems: ProblemCollector) -> Location | None:
+    if raw is None:
+        return None
+    values = check_record(raw, LOCATION_FIELDS, path, meta.line_of("location"), problems, "the location")
+    if not values or "country" not in values:
+        return None
+    country = values["country"]
+    if country not in _COUNTRIES:
+        problems.add(path, raw.line_of("country"), f"unknown country code '{country}'", did_you_mean(country, _COUNTRIES) or "use an ISO 3166-1 alpha-2 code such as ES")
+        return None
+    return Location(country=country, city=values.get("city"), region=values.get("region"), venue=values.get("venue"))

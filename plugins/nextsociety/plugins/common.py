@@ -1,0 +1,40 @@
+"""What several of our plugins need from MkDocs: the i18n plugin, the build date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from nextsociety.plugins.i18n import I18nPlugin
+
+BUILD_DATE_ENV = "NEXTSOCIETY_BUILD_DATE"
+
+
+def require_i18n(config: MkDocsConfig, name: str) -> I18nPlugin:
+    """The i18n plugin, which must be listed before plugin `name` in mkdocs.yml."""
+    names = list(config.plugins)
+    if "nextsociety/i18n" not in names:
+        raise PluginError(f"{name} needs the nextsociety/i18n plugin: add it to 'plugins' in mkdocs.yml")
+    if names.index("nextsociety/i18n") > names.index(name):
+        raise PluginError(f"list nextsociety/i18n before {name} under 'plugins' in mkdocs.yml")
+    plugin = config.plugins["nextsociety/i18n"]
+    assert isinstance(plugin, I18nPlugin)
+    return plugin
+
+
+def build_date() -> dt.date:
+    """Today, or NEXTSOCIETY_BUILD_DATE (tests, CI): what is embargoed and what is upcoming."""
+    value = os.environ.get(BUILD_DATE_ENV)
+    try:
+        return dt.date.fromisoformat(value) if value else dt.date.today()
+    except ValueError:
+        raise PluginError(f"{BUILD_DATE_ENV}='{value}' is not a date (write YYYY-MM-DD)") from None
+
+
+def docs_shown(config: MkDocsConfig) -> str:
+    """The docs folder as editors see it in messages ('content'), relative to mkdocs.yml."""
+    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    return os.path.relpath(config.docs_dir, root)
