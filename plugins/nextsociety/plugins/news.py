@@ -37,7 +37,7 @@ from nextsociety.model.references import KnownIds
 from nextsociety.model.translations import absolute_url
 from nextsociety.plugins.common import build_date, docs_shown, require_i18n
 from nextsociety.plugins.i18n import I18nPlugin, PageLanguage
-from nextsociety.render.archives import Pagination, group_by, neighbours, paginate, related
+from nextsociety.render.archives import Pagination, group_by, neighbours, paginate, related_map
 from nextsociety.render.dates import long_date
 from nextsociety.render.feeds import Feed, FeedEntry, atom, json_feed
 from nextsociety.render.jsonld import news_article
@@ -115,6 +115,9 @@ class _BuildState:
     by_key: dict[str, NewsItem] = field(default_factory=dict)
     html: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, lang) -> rendered body
     listings: dict[str, tuple[str, Any]] = field(default_factory=dict)  # src_uri -> (kind, arg)
+    position: dict[str, int] = field(default_factory=dict)  # key -> index in items (newest first)
+    related: dict[str, list[NewsItem]] = field(default_factory=dict)  # key -> related items
+    archive_links: dict[str, Any] = field(default_factory=dict)  # language -> (years, tags)
 
 
 class NewsPlugin(BasePlugin[NewsConfig]):
@@ -178,6 +181,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 raise PluginError(f"{self._docs_shown}/{item.key}: image '{item.image}' is not a file in content/")
         self.state.items = items
         self.state.by_key = {item.key: item for item in items}
+        self.state.position = {item.key: index for index, item in enumerate(items)}
+        self.state.related = related_map(items, lambda item: item.key, NewsItem.references)
         return files
 
     def _known_ids(self, config: MkDocsConfig) -> KnownIds:
@@ -312,10 +317,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         kind, arg = listing
         items = self.state.items
         title = self._listing_title(listing, lang)
-        years = [(year, f"{lang.prefix}news/{year}/", len(group)) for year, group in group_by(items, lambda i: i.year).items()]
-        t = self._t(lang)
-        tag_counts = group_by((tag for item in items for tag in item.tags), lambda tag: tag)
-        tags = sorted(((t(f"tag.{tag}"), f"{lang.prefix}news/tags/{tag}/", len(n)) for tag, n in tag_counts.items()))
+        years, tags = self._archive_links(lang)
         if kind == "all":
             pages = paginate(items, self.config.per_page)
             page = pages[arg - 1]
@@ -334,6 +336,17 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         selected = [i for i in items if (i.year == arg if kind == "year" else arg in i.tags)]
         return Listing(kind, title, [self.entry(i, lang) for i in selected], years=years, tags=tags)
 
+    def _archive_links(self, lang: Language) -> tuple[list[tuple[int, str, int]], list[tuple[str, str, int]]]:
+        """Year and tag links with counts, computed once per language (every listing shows them)."""
+        cached = self.state.archive_links.get(lang.code)
+        if cached is None:
+            items, t = self.state.items, self._t(lang)
+            years = [(year, f"{lang.prefix}news/{year}/", len(group)) for year, group in group_by(items, lambda i: i.year).items()]
+            tag_counts = group_by((tag for item in items for tag in item.tags), lambda tag: tag)
+            tags = sorted((t(f"tag.{tag}"), f"{lang.prefix}news/tags/{tag}/", len(n)) for tag, n in tag_counts.items())
+            cached = self.state.archive_links[lang.code] = (years, tags)
+        return cached
+
     def _press_view(self, lang: Language, config: MkDocsConfig) -> dict[str, Any]:
         releases = [self.entry(item, lang) for item in self.state.items if item.is_press_release]
         registry = config.plugins.get("nextsociety/registry")
@@ -348,7 +361,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         t = self._t(lang)
         text = item.texts.get(lang.code) or item.original
         items = self.state.items
-        newer, older = neighbours(item, items)
+        newer, older = neighbours(self.state.position[item.key], items)
         site_url = config.site_url or ""
         url = absolute_url(site_url, page.url)
         image = absolute_url(site_url, item.image.lstrip("/")) if item.image else None
@@ -405,7 +418,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             events=events,
             tags=[(t(f"tag.{tag}"), f"{lang.prefix}news/tags/{tag}/") for tag in item.tags],
             contact=_record(registry, "contacts", item.contact) if item.contact else None,
-            related=[self.entry(other, lang) for other in related(item, items, NewsItem.references)],
+            related=[self.entry(other, lang) for other in self.state.related[item.key]],
             newer=self.entry(newer, lang) if newer else None,
             older=self.entry(older, lang) if older else None,
             jsonld=jsonld,

@@ -39,23 +39,40 @@ def group_by(items: Iterable[T], key: Callable[[T], Hashable]) -> dict[Hashable,
     return groups
 
 
-def related(item: T, candidates: Sequence[T], references: Callable[[T], set], limit: int = 3) -> list[T]:
-    """Up to `limit` other items sharing the most references; ties keep the candidates' order."""
-    own = references(item)
-    scored = []
-    for position, other in enumerate(candidates):
-        if other is item:
-            continue
-        shared = len(own & references(other))
-        if shared:
-            scored.append((-shared, position, other))
-    scored.sort(key=lambda s: (s[0], s[1]))
-    return [other for _, _, other in scored[:limit]]
+def related_map(
+    items: Sequence[T],
+    key: Callable[[T], Hashable],
+    references: Callable[[T], set],
+    limit: int = 3,
+    window: int = 25,
+) -> dict[Hashable, list[T]]:
+    """For every item, up to `limit` others sharing the most references, in one pass.
+
+    Candidates are the `window` items on each side of the item in each reference's list
+    (lists keep the input order, e.g. newest first), so the cost stays linear in the
+    number of items instead of comparing every pair; ties keep the input order.
+    """
+    by_reference: dict[Hashable, list[int]] = {}
+    refs = [references(item) for item in items]
+    for index, item_refs in enumerate(refs):
+        for ref in sorted(item_refs, key=repr):
+            by_reference.setdefault(ref, []).append(index)
+    slot = {ref: {index: n for n, index in enumerate(indices)} for ref, indices in by_reference.items()}
+    result: dict[Hashable, list[T]] = {}
+    for index, item in enumerate(items):
+        shared: dict[int, int] = {}
+        for ref in refs[index]:
+            indices, n = by_reference[ref], slot[ref][index]
+            for other in indices[max(0, n - window) : n + window + 1]:
+                if other != index:
+                    shared[other] = shared.get(other, 0) + 1
+        best = sorted(shared.items(), key=lambda pair: (-pair[1], abs(pair[0] - index), pair[0]))
+        result[key(item)] = [items[other] for other, _ in best[:limit]]
+    return result
 
 
-def neighbours(item: T, ordered: Sequence[T]) -> tuple[T | None, T | None]:
-    """(newer, older) neighbours of `item` in a newest-first sequence."""
-    index = next(i for i, other in enumerate(ordered) if other is item)
+def neighbours(index: int, ordered: Sequence[T]) -> tuple[T | None, T | None]:
+    """(newer, older) neighbours of the item at `index` in a newest-first sequence."""
     newer = ordered[index - 1] if index > 0 else None
     older = ordered[index + 1] if index + 1 < len(ordered) else None
     return newer, older
