@@ -186,3 +186,16 @@ def test_navigation_has_partners_and_clusters_in_each_language():
 
 def test_the_build_has_no_warning(seed_site):
     assert "WARNING" not in seed_site.log
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_record_pages_have_no_previous_or_next_page(seed_site, lang):
+    # MkDocs' own neighbours of a page outside the navigation would cross languages.
+    for url in ("partners/rd-maroc/", "clusters/solartys/", "clusters/sectors/"):
+        assert not seed_site.soup(PREFIX[lang] + url).select(".md-footer__link")
+
+
+def test_titles_with_ampersand_are_escaped_once(seed_site):
+    soup = seed_site.soup("partners/rd-maroc/")
+    assert soup.title.get_text() == "R&D Maroc - THE NEXT SOCIETY"
+    assert soup.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == "R&D Maroc"

@@ -8,6 +8,7 @@ Other plugins read `registries` and add links to partner and cluster pages via `
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import yaml
-from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -178,8 +178,13 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
                 f"{Path(shown).as_posix()}: clashes with the page nextsociety/registry generates from "
                 f"{self.config.data_dir}/{page.source}; remove or rename the file"
             )
-        # Material prints page titles as HTML, so the front matter carries the escaped name.
-        meta = {"title": str(escape(page.title)), "template": page.template, "hide": ["toc"]}
+        # Page titles are HTML in MkDocs (as from a Markdown heading: `&` as `&amp;`), and
+        # Material prints them unescaped: the front matter carries the escaped name.
+        meta = {
+            "title": html.escape(page.title, quote=False),
+            "template": page.template,
+            "hide": ["toc"],
+        }
         content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
         file = File.generated(config, src_uri, content=content)
         file.edit_uri = self._edit_uri(page.source, config)  # "Edit this page" opens the YAML file
@@ -210,8 +215,14 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         spec = self._pages.get(page.file.src_uri)
-        if spec is not None:
-            cast("dict[str, Any]", context).update(self._template_values(spec, config))
+        if spec is None:
+            return context
+        cast("dict[str, Any]", context).update(self._template_values(spec, config))
+        language_nav = _i18n_plugin(config).navs.get(spec.lang.code)
+        if language_nav is None or not any(item is page for item in language_nav.pages):
+            # Outside the language's navigation, MkDocs' own previous/next would cross
+            # languages; a record page has no neighbours.
+            page.previous_page = page.next_page = None
         return context
 
     def _template_values(self, spec: RegistryPage, config: MkDocsConfig) -> dict[str, Any]:
