@@ -9,16 +9,16 @@ from nextsociety.model.records import (
     LocalizedText,
     RecordFile,
     check_country,
-    check_https_url,
-    check_name,
     check_vocabulary,
+    has_required,
+    organisation_fields,
     parse_localized,
     parse_records,
 )
-from nextsociety.model.schema import Field, check_slug
+from nextsociety.model.schema import Field
 from nextsociety.model.yamlio import LineDict
 
-# A cluster's sector; each has a label `sector.<key>` in data/site.yml.
+# A cluster's sector; each has a label `registry.sector.<key>` in data/site.yml.
 SECTORS = (
     "beauty",
     "dates-and-palms",
@@ -33,15 +33,11 @@ SECTORS = (
 )
 
 CLUSTER_FIELDS = {
-    "id": Field(str, required=True, check=check_slug),
-    "name": Field(str, required=True, check=check_name),
-    "country": Field(str, required=True),
+    **organisation_fields(),
     "cluster_booster_track": Field(bool, required=True),
     "region": Field(dict),
     "sector": Field(str),
     "partner": Field(str),
-    "website": Field(str, check=check_https_url),
-    "description": Field(dict),
 }
 
 
@@ -82,7 +78,7 @@ def parse_clusters(
             references.append(
                 PartnerReference(str(values.get("id")), values["partner"], raw.line_of("partner"))
             )
-        if not all(key in values for key in ("id", "name", "country", "cluster_booster_track")):
+        if not has_required(values, CLUSTER_FIELDS):
             return None
         return Cluster(
             id=values["id"],

@@ -13,6 +13,7 @@ from nextsociety.model.records import (
     check_name,
     check_phone,
     check_vocabulary,
+    has_required,
     parse_localized,
     parse_records,
 )
@@ -50,7 +51,7 @@ def parse_contacts(
     def build(values: dict[str, Any], raw: LineDict) -> Contact | None:
         check_vocabulary(values, "kind", CONTACT_KINDS, raw, file)
         role = parse_localized(values, "role", raw, file)
-        if not all(key in values for key in ("id", "kind", "name", "email")):
+        if not has_required(values, CONTACT_FIELDS):
             return None
         return Contact(
             id=values["id"],

@@ -9,16 +9,16 @@ from nextsociety.model.records import (
     LocalizedText,
     RecordFile,
     check_country,
-    check_https_url,
-    check_name,
     check_vocabulary,
+    has_required,
+    organisation_fields,
     parse_localized,
     parse_records,
 )
-from nextsociety.model.schema import Field, check_slug
+from nextsociety.model.schema import Field
 from nextsociety.model.yamlio import LineDict
 
-# What kind of organisation a partner is; each has a label `kind.<key>` in data/site.yml.
+# What kind of organisation a partner is; each has a label `registry.kind.<key>` in data/site.yml.
 # "organisation" is for partners whose kind the sources do not state.
 KINDS = (
     "agency",
@@ -35,14 +35,7 @@ KINDS = (
     "scientific-society",
 )
 
-PARTNER_FIELDS = {
-    "id": Field(str, required=True, check=check_slug),
-    "name": Field(str, required=True, check=check_name),
-    "country": Field(str, required=True),
-    "kind": Field(str, required=True),
-    "website": Field(str, check=check_https_url),
-    "description": Field(dict),
-}
+PARTNER_FIELDS = {**organisation_fields(), "kind": Field(str, required=True)}
 
 
 @dataclass(frozen=True)
@@ -64,7 +57,7 @@ def parse_partners(
         check_country(values, raw, file)
         check_vocabulary(values, "kind", KINDS, raw, file)
         description = parse_localized(values, "description", raw, file)
-        if not all(key in values for key in ("id", "name", "country", "kind")):
+        if not has_required(values, PARTNER_FIELDS):
             return None
         return Partner(
             id=values["id"],

@@ -15,7 +15,7 @@ from babel import Locale
 from nextsociety.model.bidi import Segment, segments
 from nextsociety.model.countries import country_hint, is_country
 from nextsociety.model.errors import ProblemCollector, did_you_mean
-from nextsociety.model.schema import Field, check_plain_text, check_record
+from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
 from nextsociety.model.yamlio import LineDict, LineList
 
 T = TypeVar("T")
@@ -66,6 +66,22 @@ class LocalizedText:
 @cache
 def _direction(lang: str) -> str:
     return "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
+
+
+def organisation_fields() -> dict[str, Field]:
+    """The keys partners and clusters share: who they are, where, and what they say of themselves."""
+    return {
+        "id": Field(str, required=True, check=check_slug),
+        "name": Field(str, required=True, check=check_name),
+        "country": Field(str, required=True),
+        "website": Field(str, check=check_https_url),
+        "description": Field(dict),
+    }
+
+
+def has_required(values: Mapping[str, Any], fields: Mapping[str, Field]) -> bool:
+    """Whether every required key passed its checks, so the record can be built."""
+    return all(key in values for key, field in fields.items() if field.required)
 
 
 @dataclass
