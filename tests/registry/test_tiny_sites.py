@@ -225,3 +225,30 @@ def test_a_content_page_at_a_generated_path_is_an_error(registry_site, make_site
         "content/partners/index.md: clashes with the page nextsociety/registry generates"
         in result.log
     )
+
+
+def test_other_plugins_find_registry_urls_and_add_backlinks(tmp_path):
+    """The API a news or events plugin uses: `url()` of a page, `backlinks.add()` for a partner."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+    from nextsociety.model.backlinks import Backlink
+    from nextsociety.model.registries import cluster_page_key, partner_page_key
+
+    from tests.registry.conftest import PAGES, base_data
+
+    for name, text in {**PAGES, **base_data()}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(registry_yml(), encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    config.plugins.on_files(Files([]), config=config)
+    registry = config.plugins["nextsociety/registry"]
+    assert registry.url(partner_page_key("acme-agency"), "fr") == "fr/partners/acme-agency/"
+    assert registry.url(cluster_page_key("olive-cluster"), "ar") == "ar/clusters/olive-cluster/"
+    assert registry.url(partner_page_key("nobody"), "fr") is None
+    registry.backlinks.add(
+        partner_page_key("acme-agency"), "fr", "news.title", Backlink("News", "fr/news/x/")
+    )
+    sections = registry.backlinks.sections(partner_page_key("acme-agency"), "fr")
+    assert [section.heading for section in sections] == ["news.title"]

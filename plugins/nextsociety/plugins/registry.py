@@ -122,6 +122,12 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
                 + " (every kind and sector needs a label under 'strings:' in every language)"
             )
         self.backlinks = Backlinks()  # a fresh set per build: `mkdocs serve` rebuilds
+        log.debug(
+            "%d partners, %d clusters, %d contacts",
+            len(self.registries.partners),
+            len(self.registries.clusters),
+            len(self.registries.contacts),
+        )
         return config
 
     # Default priority: after the i18n plugin has mapped translations (100), before it
@@ -137,6 +143,11 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
                 self._generate(files, config, i18n, page)
         self._link_clusters_to_partners(i18n)
         return files
+
+    def url(self, key: str, lang: str) -> str | None:
+        """The site-relative URL of a registry page (`partner_page_key(id)`) in a language,
+        once on_files has run: other plugins link partners and clusters with it."""
+        return self._urls.get((key, lang))
 
     def _pages_of(self, lang: Language, t: Callable[[str], str]) -> list[RegistryPage]:
         """Every registry page of one language, indexes first."""
