@@ -198,4 +198,7 @@ def test_record_pages_have_no_previous_or_next_page(seed_site, lang):
 def test_titles_with_ampersand_are_escaped_once(seed_site):
     soup = seed_site.soup("partners/rd-maroc/")
     assert soup.title.get_text() == "R&D Maroc - THE NEXT SOCIETY"
-    assert soup.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == "R&D Maroc"
+    assert (
+        soup.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True)
+        == "R&D Maroc"
+    )
