@@ -175,3 +175,16 @@ def test_two_builds_are_identical(make_site, tmp_path):
     again = {p.relative_to(second.site): p.read_bytes() for p in second.site.rglob("*") if p.is_file()}
     assert snapshot.keys() == again.keys()
     assert [p for p in snapshot if snapshot[p] != again[p]] == []
+
+
+def test_pages_outside_the_navigation_have_no_cross_language_neighbours(make_site):
+    result = make_site({**BASIC, "content/extra.md": "# Extra\n", "content/extra.fr.md": "# En plus\n"})
+    assert result.returncode == 0, result.log
+    for url in ("extra/", "fr/extra/", "ar/extra/"):
+        soup = result.soup(url)
+        assert soup.select(".md-footer__link") == [], url
+        assert soup.select('link[rel="prev"], link[rel="next"]') == [], url
+    # pages in the navigation link their neighbours in their own language only
+    nxt = result.soup("fr/").select_one('link[rel="next"]')
+    assert resolve("fr/", nxt["href"]) == "fr/a-propos/"
+    assert result.soup("ar/about/").select_one('link[rel="prev"]')["href"] == "../"

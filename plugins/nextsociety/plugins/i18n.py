@@ -235,6 +235,13 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.navs[lang.code] = language_nav
         if problems:
             raise PluginError(DataError(problems).report())
+        # Pages outside their language's navigation (news items, events, registry pages) would
+        # keep MkDocs' links from its all-languages navigation, which cross languages.
+        in_nav = {id(page) for language_nav in self.navs.values() for page in language_nav.pages}
+        for file in files.documentation_pages():
+            if file.page is not None and id(file.page) not in in_nav:
+                file.page.previous_page = file.page.next_page = None
+                file.page.parent = None
         return nav
 
     def _nav_items(
