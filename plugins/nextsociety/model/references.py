@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.yamlio import LineDict, LineList
+
+if TYPE_CHECKING:
+    from nextsociety.model.registries import Registries
+    from nextsociety.model.strings import StringTable
+
+TAG_PREFIX = "tag."  # a tag exists when data/site.yml translates `tag.<id>`
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,26 @@ class KnownIds:
 
     def of(self, kind: str) -> Collection[str]:
         return {"partner": self.partners, "cluster": self.clusters, "event": self.events}[kind]
+
+
+def tag_ids(string_keys: Iterable[str]) -> set[str]:
+    """The tags news items may use: one per `tag.<id>` key of the string table."""
+    return {key[len(TAG_PREFIX) :] for key in string_keys if key.startswith(TAG_PREFIX)}
+
+
+def known_ids(
+    registries: Registries | None = None,
+    event_ids: Collection[str] = (),
+    strings: StringTable | None = None,
+) -> KnownIds:
+    """What references may name, as the build assembles it (shared by the plugins and the CLI)."""
+    return KnownIds(
+        partners=set(registries.partners) if registries else set(),
+        clusters=set(registries.clusters) if registries else set(),
+        contacts=set(registries.contacts) if registries else set(),
+        events=set(event_ids),
+        tags=tag_ids(strings.strings) if strings else set(),
+    )
 
 
 def parse_date(value: Any, path: str, line: int, name: str, problems: ProblemCollector) -> dt.date | None:

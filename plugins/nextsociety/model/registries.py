@@ -9,11 +9,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from nextsociety.model.clusters import Cluster, parse_clusters
+from nextsociety.model.clusters import SECTORS, Cluster, parse_clusters
 from nextsociety.model.contacts import Contact, parse_contacts
 from nextsociety.model.errors import DataError, ProblemCollector, did_you_mean
 from nextsociety.model.languages import LanguageSet
-from nextsociety.model.partners import Partner, parse_partners
+from nextsociety.model.partners import KINDS, Partner, parse_partners
 from nextsociety.model.records import RecordFile
 from nextsociety.model.yamlio import load_yaml
 
@@ -44,6 +44,11 @@ def partner_page_key(partner_id: str) -> str:
 
 def cluster_page_key(cluster_id: str) -> str:
     return f"clusters/{cluster_id}.md"
+
+
+def vocabulary_keys() -> list[str]:
+    """The string-table keys that label partner kinds and cluster sectors (data/site.yml)."""
+    return [f"registry.kind.{kind}" for kind in KINDS] + [f"registry.sector.{sector}" for sector in SECTORS]
 
 
 def load_registries(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -73,11 +74,35 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mappi
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 
 
-def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
-    """Parse YAML text; errors name `path` and the line, counted from `first_line`."""
+class _ConfigLoader(_LineLoader):
+    """For mkdocs.yml: also resolves MkDocs' `!ENV VAR` and `!ENV [VAR, …, default]` tags."""
+
+    def construct_env_tag(self, node: yaml.Node) -> Any:
+        # As pyyaml_env_tag does for MkDocs: with two or more items, the last is the default.
+        if isinstance(node, yaml.SequenceNode):
+            children, default = node.value, None
+            if len(children) > 1:
+                children, default = children[:-1], self.construct_object(children[-1])
+            names = [self.construct_scalar(child) for child in children]  # type: ignore[arg-type]
+        else:
+            names, default = [self.construct_scalar(node)], None  # type: ignore[arg-type]
+        for name in names:
+            if str(name) in os.environ:
+                return os.environ[str(name)]
+        return default
+
+
+_ConfigLoader.add_constructor("!ENV", _ConfigLoader.construct_env_tag)
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1, *, env_tags: bool = False) -> Any:
+    """Parse YAML text; errors name `path` and the line, counted from `first_line`.
+
+    `env_tags` accepts MkDocs' `!ENV` tags, for reading mkdocs.yml.
+    """
     offset = first_line - 1
     try:
-        value = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        value = yaml.load(text, Loader=_ConfigLoader if env_tags else _LineLoader)  # SafeLoader subclasses
     except _DuplicateKey as dup:
         raise DataError(
             [
@@ -121,7 +146,7 @@ def _shift_lines(value: Any, offset: int) -> None:
             _shift_lines(child, offset)
 
 
-def load_yaml(path: Path, display_path: str) -> Any:
+def load_yaml(path: Path, display_path: str, *, env_tags: bool = False) -> Any:
     """Read and parse one YAML file; `display_path` is what error messages call it."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -131,4 +156,4 @@ def load_yaml(path: Path, display_path: str) -> Any:
         raise DataError(
             [Problem(display_path, None, f"not UTF-8 text ({exc.reason})", "save it as UTF-8")]
         ) from None
-    return parse_yaml(text, display_path)
+    return parse_yaml(text, display_path, env_tags=env_tags)

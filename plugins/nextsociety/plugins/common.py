@@ -8,9 +8,10 @@ import os
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from nextsociety.model import site
 from nextsociety.plugins.i18n import I18nPlugin
 
-BUILD_DATE_ENV = "NEXTSOCIETY_BUILD_DATE"
+BUILD_DATE_ENV = site.BUILD_DATE_ENV
 
 
 def require_i18n(config: MkDocsConfig, name: str) -> I18nPlugin:
@@ -27,11 +28,10 @@ def require_i18n(config: MkDocsConfig, name: str) -> I18nPlugin:
 
 def build_date() -> dt.date:
     """Today, or NEXTSOCIETY_BUILD_DATE (tests, CI): what is embargoed and what is upcoming."""
-    value = os.environ.get(BUILD_DATE_ENV)
     try:
-        return dt.date.fromisoformat(value) if value else dt.date.today()
-    except ValueError:
-        raise PluginError(f"{BUILD_DATE_ENV}='{value}' is not a date (write YYYY-MM-DD)") from None
+        return site.build_date()
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def docs_shown(config: MkDocsConfig) -> str:

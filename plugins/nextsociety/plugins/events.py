@@ -28,7 +28,7 @@ from nextsociety.model.backlinks import Backlink
 from nextsociety.model.errors import DataError
 from nextsociety.model.events import Event, is_event_source, load_events
 from nextsociety.model.languages import Language
-from nextsociety.model.references import KnownIds
+from nextsociety.model.references import known_ids
 from nextsociety.model.translations import absolute_url
 from nextsociety.plugins.common import build_date, docs_shown, require_i18n
 from nextsociety.plugins.i18n import I18nPlugin
@@ -109,11 +109,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
     @event_priority(120)  # before news items are validated: they reference event ids
     def _load_events(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.i18n.languages is not None
-        registries = getattr(config.plugins.get("nextsociety/registry"), "registries", None)
-        known = KnownIds(
-            partners=set(registries.partners) if registries else set(),
-            clusters=set(registries.clusters) if registries else set(),
-        )
+        known = known_ids(getattr(config.plugins.get("nextsociety/registry"), "registries", None))
         sources = [(f.src_uri, f.content_string) for f in files.documentation_pages() if is_event_source(f.src_uri)]
         try:
             self.events = load_events(sources, self.i18n.languages, known, content_dir=docs_shown(config))

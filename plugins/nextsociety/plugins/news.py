@@ -33,7 +33,7 @@ from nextsociety.model.errors import DataError
 from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem, NewsText, is_news_source, load_news
 from nextsociety.model.press import load_press
-from nextsociety.model.references import KnownIds
+from nextsociety.model.references import KnownIds, known_ids
 from nextsociety.model.translations import absolute_url
 from nextsociety.plugins.common import build_date, docs_shown, require_i18n
 from nextsociety.plugins.i18n import I18nPlugin, PageLanguage
@@ -186,17 +186,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         return files
 
     def _known_ids(self, config: MkDocsConfig) -> KnownIds:
-        registry = config.plugins.get("nextsociety/registry")
+        registries = getattr(config.plugins.get("nextsociety/registry"), "registries", None)
         events = config.plugins.get("nextsociety/events")
-        assert self.i18n.strings is not None
-        tags = {key[len("tag.") :] for key in self.i18n.strings.strings if key.startswith("tag.")}
-        return KnownIds(
-            partners=_ids(registry, "partners"),
-            clusters=_ids(registry, "clusters"),
-            contacts=_ids(registry, "contacts"),
-            events=getattr(events, "event_ids", ()),
-            tags=tags,
-        )
+        return known_ids(registries, getattr(events, "event_ids", ()), self.i18n.strings)
 
     def _generate_listings(self, files: Files, config: MkDocsConfig) -> Files:
         """The listing pages of every language: all news (paginated), years and tags."""
@@ -472,11 +464,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             categories=[t(f"news.type.{item.type}")] + [t(f"tag.{tag}") for tag in item.tags],
             image=absolute_url(site_url, item.image.lstrip("/")) if item.image else None,
         )
-
-
-def _ids(registry: Any, kind: str) -> set[str]:
-    records = getattr(getattr(registry, "registries", None), kind, None)
-    return set(records) if records else set()
 
 
 def _record(registry: Any, kind: str, record_id: str) -> Any:

@@ -28,12 +28,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.backlinks import Backlink, Backlinks
-from nextsociety.model.clusters import SECTORS
 from nextsociety.model.countries import country_name
 from nextsociety.model.directory import by_country, by_sector, sort_by_name
 from nextsociety.model.errors import DataError
 from nextsociety.model.languages import Language
-from nextsociety.model.partners import KINDS
 from nextsociety.model.registries import (
     CLUSTERS_FILE,
     PARTNERS_FILE,
@@ -41,6 +39,7 @@ from nextsociety.model.registries import (
     cluster_page_key,
     load_registries,
     partner_page_key,
+    vocabulary_keys,
 )
 from nextsociety.plugins.i18n import PLUGIN_NAME as I18N_NAME
 from nextsociety.plugins.i18n import I18nPlugin
@@ -114,7 +113,7 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
             self.registries = load_registries(self.data_dir, i18n.languages, self.config.data_dir)
         except DataError as exc:
             raise PluginError(exc.report()) from None
-        missing = [key for key in _vocabulary_keys() if key not in i18n.strings.strings]
+        missing = [key for key in vocabulary_keys() if key not in i18n.strings.strings]
         if missing:
             raise PluginError(
                 f"{i18n.config.strings}: no translation for "
@@ -293,9 +292,3 @@ def _string_lookup(i18n: I18nPlugin, lang: Language) -> Callable[[str], str]:
     assert i18n.strings is not None
     strings = i18n.strings
     return lambda key: strings.get(key, lang.code)
-
-
-def _vocabulary_keys() -> list[str]:
-    return [f"registry.kind.{kind}" for kind in KINDS] + [
-        f"registry.sector.{sector}" for sector in SECTORS
-    ]
