@@ -30,7 +30,13 @@ from nextsociety.model.events import Event, is_event_source, load_events
 from nextsociety.model.languages import Language
 from nextsociety.model.references import known_ids
 from nextsociety.model.translations import absolute_url
-from nextsociety.plugins.common import build_date, docs_shown, require_i18n
+from nextsociety.plugins.common import (
+    add_backlinks,
+    build_date,
+    docs_shown,
+    registry_links,
+    require_i18n,
+)
 from nextsociety.plugins.i18n import I18nPlugin
 from nextsociety.render.archives import group_by
 from nextsociety.render.calendar import CalendarEvent, calendar
@@ -140,18 +146,13 @@ class EventsPlugin(BasePlugin[EventsConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Every URL is known now: list each event on the pages of its hosts and clusters."""
-        registry = config.plugins.get("nextsociety/registry")
-        if registry is None or not hasattr(registry, "backlinks"):
-            return nav
         assert self.i18n.languages is not None
         for lang in self.i18n.languages.languages:
             for event in reversed(self.events):  # newest first on the partner page
                 entry = self.entry(event, lang)
                 link = Backlink(entry.title, entry.url, None if entry.lang == lang.code else entry.lang)
-                for partner in event.hosts:
-                    registry.backlinks.add(f"partners/{partner}.md", lang.code, EVENTS_HEADING, link)
-                for cluster in dict.fromkeys((*event.clusters, *event.visits)):
-                    registry.backlinks.add(f"clusters/{cluster}.md", lang.code, EVENTS_HEADING, link)
+                refs = {"partners": event.hosts, "clusters": (*event.clusters, *event.visits)}
+                add_backlinks(config, refs, lang, EVENTS_HEADING, link)
         return nav
 
     # -- pages -----------------------------------------------------------------------------
@@ -234,13 +235,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         }
 
     def _view(self, event: Event, lang: Language, config: MkDocsConfig) -> EventView:
-        registry = config.plugins.get("nextsociety/registry")
-        registries = getattr(registry, "registries", None)
         news = config.plugins.get("nextsociety/news")
-
-        def names(kind: str, ids: Sequence[str]) -> list[tuple[str, str]]:
-            records = getattr(registries, kind, {}) if registries else {}
-            return [(getattr(records.get(i), "name", i), f"{lang.prefix}{kind}/{i}/") for i in ids]
 
         mentioned = []
         if news is not None and hasattr(news, "state"):
@@ -253,9 +248,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             venue=text.venue or event.location.venue,
             region=(text.region or event.location.region) if (text.city or event.location.city) else None,
             country=lang.locale.territories.get(event.location.country, event.location.country),
-            hosts=names("partners", event.hosts),
-            clusters=names("clusters", event.clusters),
-            visits=names("clusters", event.visits),
+            hosts=registry_links(config, "partners", event.hosts, lang),
+            clusters=registry_links(config, "clusters", event.clusters, lang),
+            visits=registry_links(config, "clusters", event.visits, lang),
             news=mentioned,
             ics_url=f"{lang.prefix}events/{event.id}.ics" if event.is_dated else None,
             calendar_url=f"{lang.prefix}events/calendar.ics",

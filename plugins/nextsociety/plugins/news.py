@@ -35,7 +35,13 @@ from nextsociety.model.news import NewsItem, NewsText, is_news_source, load_news
 from nextsociety.model.press import load_press
 from nextsociety.model.references import KnownIds, known_ids
 from nextsociety.model.translations import absolute_url
-from nextsociety.plugins.common import build_date, docs_shown, require_i18n
+from nextsociety.plugins.common import (
+    add_backlinks,
+    build_date,
+    docs_shown,
+    registry_links,
+    require_i18n,
+)
 from nextsociety.plugins.i18n import I18nPlugin, PageLanguage
 from nextsociety.render.archives import Pagination, group_by, neighbours, paginate, related_map
 from nextsociety.render.dates import long_date
@@ -231,18 +237,12 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Every URL is known now: list each item on the partner and cluster pages it mentions."""
-        registry = config.plugins.get("nextsociety/registry")
-        if registry is None or not hasattr(registry, "backlinks"):
-            return nav
         assert self.i18n.languages is not None
         for lang in self.i18n.languages.languages:
             for item in self.state.items:
                 entry = self.entry(item, lang)
                 link = Backlink(entry.title, entry.url, None if entry.lang == lang.code else entry.lang)
-                for partner in item.partners:
-                    registry.backlinks.add(f"partners/{partner}.md", lang.code, NEWS_HEADING, link)
-                for cluster in item.clusters:
-                    registry.backlinks.add(f"clusters/{cluster}.md", lang.code, NEWS_HEADING, link)
+                add_backlinks(config, {"partners": item.partners, "clusters": item.clusters}, lang, NEWS_HEADING, link)
         return nav
 
     # -- pages -----------------------------------------------------------------------------
@@ -359,8 +359,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         image = absolute_url(site_url, item.image.lstrip("/")) if item.image else None
         logo = absolute_url(site_url, self.config.logo) if self.config.logo else None
         registry = config.plugins.get("nextsociety/registry")
-        partners = _links(registry, "partners", item.partners, lang)
-        clusters = _links(registry, "clusters", item.clusters, lang)
+        partners = registry_links(config, "partners", item.partners, lang)
+        clusters = registry_links(config, "clusters", item.clusters, lang)
         events_plugin = config.plugins.get("nextsociety/events")
         events = events_plugin.links(item.events, lang) if events_plugin is not None and hasattr(events_plugin, "links") else []
         modified = item.updated or item.date
@@ -469,15 +469,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 def _record(registry: Any, kind: str, record_id: str) -> Any:
     records = getattr(getattr(registry, "registries", None), kind, None) or {}
     return records.get(record_id)
-
-
-def _links(registry: Any, kind: str, ids: Sequence[str], lang: Language) -> list[tuple[str, str]]:
-    links = []
-    for record_id in ids:
-        record = _record(registry, kind, record_id)
-        name = getattr(record, "name", record_id)
-        links.append((name, f"{lang.prefix}{kind}/{record_id}/"))
-    return links
 
 
 def _page_url(lang: Language, number: int) -> str:
