@@ -88,7 +88,7 @@ def test_calendar_files_parse_back(events_site):
     assert event.decoded("DTSTART") == dt.date(2018, 11, 19)
     assert event.decoded("DTEND") == dt.date(2018, 11, 24)  # exclusive
     assert str(event["UID"]) == "visit@thenextsociety.co"
-    assert event.decoded("DTSTAMP") == dt.datetime(2018, 11, 19, tzinfo=dt.timezone.utc)
+    assert event.decoded("DTSTAMP") == dt.datetime(2018, 11, 19, tzinfo=dt.UTC)
     assert str(event["STATUS"]) == "CONFIRMED"
     assert str(event["URL"]) == "https://example.org/events/2018/visit/"
     assert str(event["LOCATION"]) == "Barcelona, Spain"

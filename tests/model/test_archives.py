@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from babel import Locale
-
 from nextsociety.render.archives import neighbours, paginate, related_map
 from nextsociety.render.dates import date_range, long_date
 

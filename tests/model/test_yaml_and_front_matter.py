@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from nextsociety.model.errors import DataError, Problem, did_you_mean
 from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.languages import parse_languages

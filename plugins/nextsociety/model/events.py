@@ -28,7 +28,7 @@ from nextsociety.model.yamlio import LineDict
 EVENT_STATUSES = ("planned", "confirmed", "held", "cancelled")
 PLANNED_DIR = "planned"
 _PATH_RE = re.compile(r"^events/(?P<folder>\d{4}|planned)/(?P<slug>[^/]+)\.md$")
-_COUNTRIES = frozenset(code for code in Locale.parse("en").territories if code.isalpha() and len(code) == 2)
+_COUNTRIES = frozenset(str(code) for code in Locale.parse("en").territories if str(code).isalpha() and len(str(code)) == 2)
 
 ORIGINAL_FIELDS: dict[str, Field] = {
     "title": Field(str, required=True, check=check_plain_text),

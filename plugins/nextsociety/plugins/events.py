@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
+from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.backlinks import Backlink
 from nextsociety.model.errors import DataError
@@ -175,14 +176,17 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             page.meta["description"] = event.text(lang).summary
         return markdown
 
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-        lang: Language = context["i18n"].lang
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        values = cast("dict[str, Any]", context)  # TemplateContext is closed; we add keys
+        lang: Language = values["i18n"].lang
         found = self._event_of(page)
         if found is not None:
-            context["event"] = self._view(found[0], lang, config)
+            values["event"] = self._view(found[0], lang, config)
         listing = self._listings.get(page.file.src_uri)
         if listing is not None:
-            context["events_list"] = self._listing(listing, lang)
+            values["events_list"] = self._listing(listing, lang)
         return context
 
     def place(self, event: Event, lang: Language) -> str:

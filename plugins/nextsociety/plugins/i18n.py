@@ -14,7 +14,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
+from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.bidi import segments
 from nextsociety.model.errors import DataError, Problem
@@ -339,32 +340,35 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         return local
 
     def on_page_context(
-        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        values = cast("dict[str, Any]", context)  # TemplateContext is closed; we add keys
         info = self.page_language(page.file.src_uri)
         if info.fallback_from is not None:
             # The untranslated copy points search engines to the original.
             key, _ = self._page_keys[page.file.src_uri]
             original = self.groups[key].variants[info.fallback_from.code]
             page.canonical_url = absolute_url(self._site_url, original.url)
-        context["i18n"] = info
-        context["nav"] = self.navs.get(info.lang.code, nav)
-        context["config"] = self.language_config(config, info.lang, self.hreflang_alternates(page.file.src_uri))
+        values["i18n"] = info
+        values["nav"] = self.navs.get(info.lang.code, nav)
+        values["config"] = self.language_config(config, info.lang, self.hreflang_alternates(page.file.src_uri))
         return context
 
     def on_template_context(
-        self, context: dict[str, Any], template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        values = cast("dict[str, Any]", context)  # TemplateContext is closed; we add keys
         assert self.languages is not None
         if template_name == "sitemap.xml":
-            context["sitemap"] = self.sitemap_entries()
+            values["sitemap"] = self.sitemap_entries()
         elif template_name == "404.html":
             self._not_found_context(context, self.languages.default, config)
         return context
 
-    def _not_found_context(self, context: dict[str, Any], lang: Language, config: MkDocsConfig) -> None:
+    def _not_found_context(self, context: TemplateContext, lang: Language, config: MkDocsConfig) -> None:
+        values = cast("dict[str, Any]", context)  # TemplateContext is closed; we add keys
         assert self.strings is not None
-        context["i18n"] = PageLanguage(
+        values["i18n"] = PageLanguage(
             lang=lang,
             strings=self.strings,
             switcher=tuple(
@@ -374,8 +378,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             fallback_from=None,
             home_url=lang.prefix or "./",
         )
-        context["nav"] = self.navs.get(lang.code, context.get("nav"))
-        context["config"] = self.language_config(config, lang, [])
+        values["nav"] = self.navs.get(lang.code, values.get("nav"))
+        values["config"] = self.language_config(config, lang, [])
 
     def sitemap_entries(self) -> list[dict[str, Any]]:
         """One entry per real translation, each carrying its group's alternates."""
@@ -397,7 +401,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         assert self.languages is not None and self._env is not None and self._files is not None
         # A 404 page per language, rendered like MkDocs renders the default one (absolute URLs).
         template = self._env.get_template("404.html")
-        base_url = _url_path(config.site_url)
+        base_url = _url_path(config.site_url or "/")
         for lang in self.languages.languages[1:]:
             nav = self.navs[lang.code]
             context = get_context(nav, self._files, config, base_url=base_url)

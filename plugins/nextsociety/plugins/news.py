@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import markdown
@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
+from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.backlinks import Backlink
 from nextsociety.model.errors import DataError
@@ -268,24 +269,27 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             self.state.html[(found[0].key, found[1].code)] = html  # reused by the feeds
         return html
 
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-        info: PageLanguage = context["i18n"]
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        values = cast("dict[str, Any]", context)  # TemplateContext is closed; we add keys
+        info: PageLanguage = values["i18n"]
         lang = info.lang
-        context["feeds"] = {
+        values["feeds"] = {
             "atom": lang.prefix + "feed.xml",
             "json": lang.prefix + "feed.json",
             "press": lang.prefix + "press/feed.xml",
         }
-        context["press_texts"] = self.press_texts[lang.code]
+        values["press_texts"] = self.press_texts[lang.code]
         found = self._item_of(page)
         if found is not None:
-            context["news_item"] = self._item_view(found[0], lang, page, config)
+            values["news_item"] = self._item_view(found[0], lang, page, config)
         listing = self.state.listings.get(page.file.src_uri)
         if listing is not None:
-            context["news_list"] = self._listing_view(listing, lang)
+            values["news_list"] = self._listing_view(listing, lang)
         key_lang = self.i18n.key_of(page.file.src_uri)
         if key_lang is not None and key_lang[0] == self.config.press_page:
-            context["press"] = self._press_view(lang, config)
+            values["press"] = self._press_view(lang, config)
         return context
 
     def entry(self, item: NewsItem, lang: Language) -> Entry:

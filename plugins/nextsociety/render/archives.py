@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,9 @@ def paginate(items: Sequence[T], per_page: int) -> list[Pagination[T]]:
     return [Pagination(n + 1, count, items[n * per_page : (n + 1) * per_page]) for n in range(count)]
 
 
-def group_by(items: Iterable[T], key: Callable[[T], Hashable]) -> dict[Hashable, list[T]]:
+def group_by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
     """Groups in first-seen order, items kept in input order."""
-    groups: dict[Hashable, list[T]] = {}
+    groups: dict[K, list[T]] = {}
     for item in items:
         groups.setdefault(key(item), []).append(item)
     return groups
@@ -41,11 +42,11 @@ def group_by(items: Iterable[T], key: Callable[[T], Hashable]) -> dict[Hashable,
 
 def related_map(
     items: Sequence[T],
-    key: Callable[[T], Hashable],
-    references: Callable[[T], set],
+    key: Callable[[T], K],
+    references: Callable[[T], Set[Hashable]],
     limit: int = 3,
     window: int = 25,
-) -> dict[Hashable, list[T]]:
+) -> dict[K, list[T]]:
     """For every item, up to `limit` others sharing the most references, in one pass.
 
     Candidates are the `window` items on each side of the item in each reference's list
@@ -58,7 +59,7 @@ def related_map(
         for ref in sorted(item_refs, key=repr):
             by_reference.setdefault(ref, []).append(index)
     slot = {ref: {index: n for n, index in enumerate(indices)} for ref, indices in by_reference.items()}
-    result: dict[Hashable, list[T]] = {}
+    result: dict[K, list[T]] = {}
     for index, item in enumerate(items):
         shared: dict[int, int] = {}
         for ref in refs[index]:

@@ -44,7 +44,7 @@ def calendar(name: str, lang: str, events: Sequence[CalendarEvent]) -> bytes:
 def _vevent(event: CalendarEvent, lang: str) -> icalendar.Event:
     item = icalendar.Event()
     item.add("uid", event.uid)
-    item.add("dtstamp", dt.datetime.combine(event.stamp, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    item.add("dtstamp", dt.datetime.combine(event.stamp, dt.time(0, 0), tzinfo=dt.UTC))
     item.add("summary", event.title, parameters={"LANGUAGE": lang})
     item.add("description", event.description, parameters={"LANGUAGE": lang})
     if event.location:
