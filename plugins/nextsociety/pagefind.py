@@ -1,0 +1,203 @@
+"""Running Pagefind over a built site, and making its search bundle byte-reproducible. No MkDocs.
+
+Pagefind 1.5.2 (the latest on PyPI) writes three things in hash-map order, which changes from
+run to run: the languages of `pagefind-entry.json`, the values inside each filter chunk
+(`filter/<lang>_<hash>.pf_filter`) and the list of filter chunks in each language's metadata
+(`pagefind.<lang>_<hash>.pf_meta`). Chunk names are content hashes, so the names change too,
+and with them the metadata file and the entry. `canonicalize_bundle` rewrites exactly these
+files in sorted order, named the way Pagefind names them (the SHA-1 of the CBOR content, as
+its later sources do once sorted); word indexes and fragments are already stable.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import struct
+import subprocess
+from pathlib import Path
+from typing import Any
+
+ENTRY_FILE = "pagefind-entry.json"
+SIGNATURE = b"pagefind_dcd"  # the prefix of every decompressed Pagefind data file
+
+
+class PagefindError(Exception):
+    """Pagefind is missing, failed, or wrote a bundle this module does not understand."""
+
+
+def find_binary() -> Path:
+    """The Pagefind binary of the `pagefind[extended]` package (or PAGEFIND_BINARY_PATH)."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        binary = None
+    else:
+        binary = get_executable()
+    if binary is None or not os.access(binary, os.X_OK):
+        raise PagefindError(
+            "the Pagefind binary is missing: pip install 'pagefind[extended]>=1.5,<2'"
+        )
+    return Path(binary)
+
+
+def index_site(
+    binary: Path,
+    site_dir: Path,
+    output_subdir: str = "pagefind",
+    exclude_selectors: tuple[str, ...] = (),
+) -> tuple[dict[str, int], str]:
+    """Index `site_dir` offline into `site_dir/output_subdir`, then make the bundle reproducible.
+
+    Returns the pages indexed per language and Pagefind's warnings (empty when there are none).
+    """
+    command = [str(binary), "--site", str(site_dir), "--output-subdir", output_subdir, "--quiet"]
+    if exclude_selectors:
+        command += ["--exclude-selectors", ",".join(exclude_selectors)]
+    # The working folder is the built site: Pagefind reads no pagefind.yml of the caller's.
+    proc = subprocess.run(command, cwd=site_dir, capture_output=True, text=True, check=False)
+    messages = "\n".join(line for line in (proc.stdout + proc.stderr).splitlines() if line.strip())
+    if proc.returncode != 0:
+        raise PagefindError(
+            f"Pagefind failed (exit {proc.returncode}) indexing {site_dir}:\n{messages}"
+        )
+    return canonicalize_bundle(site_dir / output_subdir), messages
+
+
+def canonicalize_bundle(bundle: Path) -> dict[str, int]:
+    """Rewrite the order-dependent files of a Pagefind bundle sorted; returns pages per language."""
+    entry_path = bundle / ENTRY_FILE
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    languages = dict(sorted(entry["languages"].items()))
+    for code, language in languages.items():
+        language["hash"] = _canonicalize_language(bundle, code, language["hash"])
+    entry["languages"] = languages
+    entry_path.write_text(
+        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    return {code: int(language["page_count"]) for code, language in languages.items()}
+
+
+def _canonicalize_language(bundle: Path, code: str, meta_hash: str) -> str:
+    """Sort a language's filter chunks and their list in its metadata; returns the new meta hash."""
+    meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
+    meta = read_data_file(meta_path)
+    try:
+        filters = meta[3]  # MetaIndex: [version, pages, index_chunks, filters, sorts, meta_fields]
+        chunks = [
+            (name, read_data_file(bundle / "filter" / f"{chunk}.pf_filter"))
+            for name, chunk in filters
+        ]
+    except (IndexError, TypeError, ValueError) as exc:
+        raise PagefindError(f"{meta_path}: not a Pagefind 1.x metadata file ({exc})") from None
+    for _, chunk in filters:
+        (bundle / "filter" / f"{chunk}.pf_filter").unlink()
+    taken: set[str] = set()
+    sorted_filters = []
+    for name, (filter_name, values) in sorted(chunks, key=lambda pair: pair[0]):
+        data = encode_cbor([filter_name, sorted(values, key=lambda value: value[0])])
+        digest = f"{code}_{hashlib.sha1(data).hexdigest()}"
+        short = digest[: len(code) + 8]  # Pagefind: "<lang>_" and 7 hex digits, longer on a clash
+        while short in taken and len(short) < len(digest):
+            short = digest[: len(short) + 1]
+        taken.add(short)
+        write_data_file(bundle / "filter" / f"{short}.pf_filter", data)
+        sorted_filters.append([name, short])
+    meta[3] = sorted_filters
+    data = encode_cbor(meta)
+    new_hash = f"{code}_{hashlib.sha1(data).hexdigest()[: len(code) + 8]}"
+    meta_path.unlink()
+    write_data_file(bundle / f"pagefind.{new_hash}.pf_meta", data)
+    return new_hash
+
+
+def read_data_file(path: Path) -> Any:
+    """A Pagefind data file: gzip of the signature and one CBOR item."""
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise PagefindError(f"{path}: not a Pagefind data file")
+    value, end = _decode(raw, len(SIGNATURE))
+    if end != len(raw):
+        raise PagefindError(f"{path}: trailing data after the CBOR item")
+    return value
+
+
+def write_data_file(path: Path, cbor: bytes) -> None:
+    path.write_bytes(gzip.compress(SIGNATURE + cbor, compresslevel=9, mtime=0))
+
+
+# -- the CBOR subset Pagefind's metadata and filter files use (RFC 8949, shortest form) ---------
+
+
+def encode_cbor(value: Any) -> bytes:
+    if isinstance(value, bool) or value is None:
+        return {False: b"\xf4", True: b"\xf5", None: b"\xf6"}[value]
+    if isinstance(value, int):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, bytes):
+        return _head(2, len(value)) + value
+    if isinstance(value, str):
+        text = value.encode("utf-8")
+        return _head(3, len(text)) + text
+    if isinstance(value, list):
+        return _head(4, len(value)) + b"".join(encode_cbor(item) for item in value)
+    if isinstance(value, dict):
+        return _head(5, len(value)) + b"".join(
+            encode_cbor(k) + encode_cbor(v) for k, v in value.items()
+        )
+    raise TypeError(f"cannot encode {type(value).__name__} as CBOR")
+
+
+def _head(major: int, number: int) -> bytes:
+    if number < 24:
+        return bytes([major << 5 | number])
+    for info, fmt, limit in (
+        (24, ">B", 1 << 8),
+        (25, ">H", 1 << 16),
+        (26, ">I", 1 << 32),
+        (27, ">Q", 1 << 64),
+    ):
+        if number < limit:
+            return bytes([major << 5 | info]) + struct.pack(fmt, number)
+    raise ValueError(f"{number} does not fit in CBOR")
+
+
+def _decode(data: bytes, at: int) -> tuple[Any, int]:
+    initial = data[at]
+    major, info = initial >> 5, initial & 31
+    at += 1
+    if major == 7:
+        simple = {20: False, 21: True, 22: None}
+        if info not in simple:
+            raise PagefindError(f"unsupported CBOR simple value {info}")
+        return simple[info], at
+    if info < 24:
+        number = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        number = int.from_bytes(data[at : at + size], "big")
+        at += size
+    else:
+        raise PagefindError(f"unsupported CBOR length encoding {info}")
+    if major == 0:
+        return number, at
+    if major == 1:
+        return -1 - number, at
+    if major in (2, 3):
+        chunk = data[at : at + number]
+        return (bytes(chunk) if major == 2 else chunk.decode("utf-8")), at + number
+    if major == 4:
+        items = []
+        for _ in range(number):
+            item, at = _decode(data, at)
+            items.append(item)
+        return items, at
+    if major == 5:
+        mapping = {}
+        for _ in range(number):
+            key, at = _decode(data, at)
+            mapping[key], at = _decode(data, at)
+        return mapping, at
+    raise PagefindError(f"unsupported CBOR major type {major}")

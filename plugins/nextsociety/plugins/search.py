@@ -1,0 +1,152 @@
+"""The `nextsociety/search` plugin: a Pagefind index per language, built after the site.
+
+It replaces Material's lunr search (one index mixing languages, no Arabic stemming). Each
+page that belongs in the index gets a `search_record` in its template context: the templates
+mark its main content with `data-pagefind-body` and print its filters and result metadata
+(`partials/ns-search-meta.html`). Listings, the press room and the untranslated copies of
+pages get none, so Pagefind skips them. After the build, the Pagefind binary shipped by the
+`pagefind` package indexes `site_dir` (offline), one index per `<html lang>`, and
+`nextsociety.pagefind` makes the bundle byte-reproducible.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, cast
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from nextsociety.model.events import Event
+from nextsociety.pagefind import PagefindError, find_binary, index_site
+from nextsociety.plugins.common import docs_shown, require_i18n
+from nextsociety.plugins.i18n import PageLanguage
+from nextsociety.render.search import (
+    SearchRecord,
+    cluster_record,
+    event_record,
+    news_record,
+    page_record,
+    partner_record,
+)
+
+log = get_plugin_logger("nextsociety/search")
+PLUGIN_NAME = "nextsociety/search"
+# Never indexed inside a marked body: the "¶" permalinks of headings (Markdown toc extension).
+EXCLUDE_SELECTORS = (".headerlink",)
+
+
+class SearchConfig(Config):
+    enabled = c.Type(bool, default=True)
+    output_subdir = c.Type(str, default="pagefind")  # the search bundle, relative to site_dir
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.indexed_pages = 0  # pages that got a search record in the last build
+        self._binary: Path | None = None
+        self._events: dict[str, Event] = {}  # by id: a news item's countries include its events
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
+        require_i18n(config, PLUGIN_NAME)
+        try:
+            self._binary = find_binary()
+        except PagefindError as exc:
+            hint = "or set `enabled: false` under the plugin in mkdocs.yml"
+            raise PluginError(f"nextsociety/search: {exc} ({hint})") from None
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        prefix = self.config.output_subdir.strip("/") + "/"
+        for file in files:
+            if file.dest_uri.startswith(prefix):
+                raise PluginError(
+                    f"{docs_shown(config)}/{file.src_uri}: '{prefix}' in the built site is "
+                    "the search index of nextsociety/search; move the file or set the plugin's "
+                    "output_subdir"
+                )
+        return files
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.indexed_pages = 0  # `mkdocs serve` rebuilds with the same plugin instance
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        events = getattr(config.plugins.get("nextsociety/events"), "events", ())  # loaded by now
+        self._events = {event.id: event for event in events}
+        return nav
+
+    # Default priority, after the plugins listed before this one (mkdocs.yml puts it last):
+    # the page context already holds their views (news_item, event, partner, cluster).
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if not self.config.enabled:
+            return context
+        values = cast("dict[str, Any]", context)
+        record = self.record_of(values, page, config)
+        values["search_record"] = record
+        if record is not None:
+            self.indexed_pages += 1
+        return context
+
+    def record_of(
+        self, context: Mapping[str, Any], page: Page, config: MkDocsConfig
+    ) -> SearchRecord | None:
+        """The search record of a page, or None for a page that stays out of the index."""
+        info: PageLanguage | None = context.get("i18n")
+        if info is None or info.fallback_from is not None:
+            return None  # an untranslated copy: the original's page is found instead
+        lang, label = info.lang, info.t
+        registries = getattr(config.plugins.get("nextsociety/registry"), "registries", None)
+        partners = registries.partners if registries is not None else {}
+        if "news_item" in context:
+            clusters = registries.clusters if registries is not None else {}
+            return news_record(
+                context["news_item"].item, lang, label, partners, clusters, self._events
+            )
+        if "event" in context:
+            return event_record(context["event"].event, lang, label, partners)
+        if "partner" in context:
+            return partner_record(context["partner"], lang, label)
+        if "cluster" in context:
+            return cluster_record(context["cluster"], lang, label, partners)
+        if page.meta.get("template") is None:  # listings and the press room have a template
+            return page_record(str(page.meta.get("title") or page.title or ""), label)
+        return None
+
+    @event_priority(-100)  # last: every plugin has written its HTML (404 pages, listings) by now
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        assert self._binary is not None
+        output = Path(config.site_dir, self.config.output_subdir)
+        if output.exists():
+            shutil.rmtree(output)  # a rebuild under `mkdocs serve` leaves no stale chunks
+        if self.indexed_pages == 0:
+            log.info("no page to index: the search index is not built")
+            return
+        try:
+            languages, warnings = index_site(
+                self._binary, Path(config.site_dir), self.config.output_subdir, EXCLUDE_SELECTORS
+            )
+        except PagefindError as exc:
+            raise PluginError(str(exc)) from None
+        if warnings:
+            log.warning(f"Pagefind: {warnings}")
+        counts = ", ".join(f"{count} in '{code}'" for code, count in languages.items())
+        log.info(f"Pagefind indexed {sum(languages.values())} pages: {counts}")

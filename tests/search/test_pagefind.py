@@ -1,0 +1,122 @@
+"""Making Pagefind's bundle reproducible: the CBOR codec and the canonical rewrite."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+from nextsociety.pagefind import (
+    SIGNATURE,
+    _decode,
+    canonicalize_bundle,
+    encode_cbor,
+    read_data_file,
+    write_data_file,
+)
+
+from tests.conftest import BuildResult
+
+
+def test_cbor_round_trip() -> None:
+    value = [
+        "1.5.2",
+        [0, 23, 24, 255, 256, 65536, 2**32, -1, -300],
+        "برشلونة",
+        b"\x00\x01",
+        {"k": [True, None]},
+        [],
+    ]
+
+    data = encode_cbor(value)
+
+    assert _decode(data, 0) == (value, len(data))
+    assert encode_cbor(24) == b"\x18\x18" and encode_cbor("a") == b"\x61a"  # shortest forms
+
+
+def test_the_codec_reads_and_rewrites_pagefind_files_unchanged(real_site: BuildResult) -> None:
+    bundle = real_site.site / "pagefind"
+    paths = [
+        *bundle.glob("*.pf_meta"),
+        *bundle.glob("filter/*.pf_filter"),
+        *bundle.glob("index/*.pf_index"),
+    ]
+    assert paths
+
+    for path in paths:
+        raw = gzip.decompress(path.read_bytes())
+        assert encode_cbor(read_data_file(path)) == raw[len(SIGNATURE) :], path.name
+
+
+def make_bundle(folder: Path, country_values: list) -> None:
+    """A one-language bundle (and a second language) with two filters, values in the given order."""
+    (folder / "filter").mkdir(parents=True)
+    write_data_file(
+        folder / "filter" / "en_1111111.pf_filter",
+        encode_cbor(["Type", [["Page", [0]], ["Event", [1]]]]),
+    )
+    write_data_file(
+        folder / "filter" / "en_2222222.pf_filter", encode_cbor(["Country", country_values])
+    )
+    meta = [
+        "1.5.2",
+        [["en_abcdef1", 10], ["en_abcdef2", 12]],
+        [["a", "z", "en_3333333"]],
+        [["Type", "en_1111111"], ["Country", "en_2222222"]],
+        [],
+        ["title", "type"],
+    ]
+    write_data_file(folder / "pagefind.en_0000000000.pf_meta", encode_cbor(meta))
+    write_data_file(
+        folder / "pagefind.fr_0000000000.pf_meta", encode_cbor(["1.5.2", [], [], [], [], []])
+    )
+    entry = {
+        "version": "1.5.2",
+        "languages": {
+            "fr": {"hash": "fr_0000000000", "wasm": "fr", "page_count": 0},
+            "en": {"hash": "en_0000000000", "wasm": "en", "page_count": 2},
+        },
+        "include_characters": ["_"],
+    }
+    (folder / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_filter_values_languages_and_filters_are_sorted_and_named_by_content(
+    tmp_path: Path,
+) -> None:
+    make_bundle(tmp_path / "a", [["Spain", [0, 1]], ["France", [1]]])
+    make_bundle(
+        tmp_path / "b", [["France", [1]], ["Spain", [0, 1]]]
+    )  # the same data, another order
+
+    counts = canonicalize_bundle(tmp_path / "a")
+    canonicalize_bundle(tmp_path / "b")
+
+    assert counts == {"en": 2, "fr": 0}
+    assert files_of(tmp_path / "a") == files_of(tmp_path / "b")
+    entry = json.loads((tmp_path / "a" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en", "fr"]
+    meta_cbor = encode_cbor(
+        read_data_file(tmp_path / "a" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
+    )
+    assert entry["languages"]["en"]["hash"] == "en_" + hashlib.sha1(meta_cbor).hexdigest()[:10]
+    meta = read_data_file(tmp_path / "a" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
+    assert [name for name, _ in meta[3]] == ["Country", "Type"]
+    country = read_data_file(tmp_path / "a" / "filter" / f"{meta[3][0][1]}.pf_filter")
+    assert country == ["Country", [["France", [1]], ["Spain", [0, 1]]]]
+    assert (
+        meta[3][0][1] == "en_" + hashlib.sha1(encode_cbor(country)).hexdigest()[:7]
+    )  # as Pagefind names chunks
+    assert sorted(p.name for p in (tmp_path / "a" / "filter").iterdir()) == sorted(
+        f"{chunk}.pf_filter" for _, chunk in meta[3]
+    )
+    assert not (tmp_path / "a" / "pagefind.en_0000000000.pf_meta").exists()
