@@ -12,6 +12,7 @@ import copy
 import gzip
 import io
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -47,6 +48,7 @@ from nextsociety.model.translations import (
 )
 
 log = get_plugin_logger("nextsociety/i18n")
+_SLUG_LINE = re.compile(r"^slug\s*:", re.MULTILINE)
 PLUGIN_NAME = "nextsociety/i18n"
 
 
@@ -421,8 +423,8 @@ def isolate_latin(text: str, direction: str = "ltr") -> Markup:
 
 def _front_matter_slug(file: File) -> str | None:
     text = file.content_string
-    if not text.startswith("---"):
-        return None
+    if not text.startswith("---") or not _SLUG_LINE.search(text):
+        return None  # most pages set no slug: skip parsing their front matter
     meta = split_front_matter(text, file.src_uri).meta
     slug = meta.get("slug")
     if slug is None:
