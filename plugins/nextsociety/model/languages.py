@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -37,7 +38,7 @@ class Language:
 
     @property
     def locale(self) -> Locale:
-        return Locale.parse(self.locale_code or self.code)
+        return _locale(self.locale_code or self.code)
 
 
 @dataclass(frozen=True)
@@ -130,3 +131,7 @@ def _parse_nav(raw: Any, ctx: str, problems: ProblemCollector) -> tuple[NavEntry
             problems.add(CONFIG_PATH, None, f"{ctx}: '{title}' must point to a page, a URL or a list")
     return tuple(entries)
 
+
+@lru_cache(maxsize=None)
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)  # parsing is not free, and templates ask for it on every page

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
 
 
+@lru_cache(maxsize=4096)  # listings show the same dates over and over
 def long_date(value: dt.date, locale: Locale) -> str:
     """'19 November 2018' (en_GB), '19 novembre 2018', '19 نوفمبر 2018'."""
     return format_date(value, format="long", locale=locale)
