@@ -2,7 +2,8 @@
 """Build benchmark: our site (all our plugins) vs plain Material on the same Markdown pages.
 
 For each size N this script generates, under benchmarks/work/<N>/, a synthetic project made
-of a snapshot of the real project (mkdocs.yml, data/, content/, overrides/) plus N news items
+of a snapshot of the real project at a git revision (mkdocs.yml, data/, content/, overrides/
+and the plugin code, imported from the copy) plus N news items
 in English, French and Arabic (content/news/<year>/<slug>.md, .fr.md, .ar.md; about 600
 words each, deterministic text from a fixed seed, real front matter referencing registry ids).
 It then builds it twice, each build a subprocess `python -m mkdocs build`:
@@ -56,8 +57,20 @@ FALLBACK_PARTNERS = ["accio", "france-clusters", "anima-investment-network"]
 FALLBACK_CLUSTERS = ["ofppt-cluster-solaire", "tunisia-mechanical-cluster", "lebanon-wood-cluster"]
 FALLBACK_CONTACTS = ["anima-press"]
 
-TAGS = ["clusters", "innovation", "training", "benchmarking", "investment", "startups",
-        "mediterranean", "export", "digital", "energy", "agrifood", "textile"]
+FALLBACK_TAGS = [
+    "clusters",
+    "innovation",
+    "training",
+    "benchmarking",
+    "investment",
+    "startups",
+    "mediterranean",
+    "export",
+    "digital",
+    "energy",
+    "agrifood",
+    "textile",
+]
 
 # Word stock for the pseudo-random text. Not meant to read well, only to look like each language
 # to Markdown, Jinja and the HTML writer (accents, non-Latin script, word and sentence lengths).
@@ -67,7 +80,7 @@ support international cooperation entrepreneurs startups investment regional str
 managers delegation participants agency services export growth ecosystem public private
 sector industry research universities experience exchange project booster track members
 technology digital energy agriculture textile tourism funding european union countries
-during between their which after these new first open community change makers engaged""".split()
+during between their which after these new first open community change makers engaged""".split()  # noqa: SIM905 - a word list reads better as text
 FR_WORDS = """le la les de des du et à en pour avec par sur dans une un programme grappe grappes
 partenaires innovation développement économique méditerranée europe réseau formation visite
 entreprises accompagnement international coopération entrepreneurs jeunes pousses
@@ -75,15 +88,23 @@ investissement régional stratégie gestionnaires délégation participants agen
 exportation croissance écosystème public privé secteur industrie recherche universités
 expérience échange projet membres technologie numérique énergie agriculture tourisme
 financement européenne union pays pendant entre leurs après nouveaux première ouverte
-communauté acteurs changement engagés réussite étape élaboration méthodologie""".split()
+communauté acteurs changement engagés réussite étape élaboration méthodologie""".split()  # noqa: SIM905 - a word list reads better as text
 AR_WORDS = """في من إلى على مع عن هذا هذه التي الذي برنامج العنقود العناقيد الشركاء الابتكار
 التنمية الاقتصادية المتوسط أوروبا شبكة التدريب زيارة المقارنة الشركات الدعم الدولي
 التعاون رواد الأعمال الناشئة الاستثمار الإقليمي الاستراتيجية المديرين الوفد المشاركين
 الوكالة الخدمات التصدير النمو المنظومة العام الخاص القطاع الصناعة البحث الجامعات
 الخبرة التبادل المشروع الأعضاء التكنولوجيا الرقمية الطاقة الزراعة النسيج السياحة
-التمويل الاتحاد الأوروبي البلدان خلال بين بعد الجديدة الأولى مفتوح مجتمع التغيير""".split()
-LATIN_NAMES = ["THE NEXT SOCIETY", "ACCIÓ", "ANIMA", "France Clusters", "Cluster Booster Track",
-               "Barcelona", "Catalonia", "EU"]
+التمويل الاتحاد الأوروبي البلدان خلال بين بعد الجديدة الأولى مفتوح مجتمع التغيير""".split()  # noqa: SIM905 - a word list reads better as text
+LATIN_NAMES = [
+    "THE NEXT SOCIETY",
+    "ACCIÓ",
+    "ANIMA",
+    "France Clusters",
+    "Cluster Booster Track",
+    "Barcelona",
+    "Catalonia",
+    "EU",
+]
 
 
 # -- synthetic project ------------------------------------------------------------------------
@@ -98,17 +119,36 @@ def registry_ids(path: Path, fallback: list[str]) -> tuple[list[str], str]:
     except yaml.YAMLError as exc:
         print(f"warning: {path}: {exc}; using fallback ids", file=sys.stderr)
         return list(fallback), "fallback list (" + path.name + " unreadable)"
-    if isinstance(data, dict) and len(data) == 1 and isinstance(next(iter(data.values())), (list, dict)):
+    if (
+        isinstance(data, dict)
+        and len(data) == 1
+        and isinstance(next(iter(data.values())), (list, dict))
+    ):
         data = next(iter(data.values()))
     ids: list[str] = []
     if isinstance(data, list):
-        ids = [str(item["id"]) for item in data if isinstance(item, dict) and "id" in item]
+        records = [item for item in data if isinstance(item, dict) and "id" in item]
+        press = [item for item in records if item.get("kind") == "press"]
+        ids = [str(item["id"]) for item in (press or records)]  # contacts: press contacts first
     elif isinstance(data, dict):
         ids = [str(key) for key, value in data.items() if isinstance(value, dict)]
     if not ids:
         print(f"warning: {path}: no ids found; using fallback ids", file=sys.stderr)
         return list(fallback), "fallback list (no ids in " + path.name + ")"
     return ids, "data/" + path.name
+
+
+def tag_ids(path: Path) -> tuple[list[str], str]:
+    """Tags the news plugin knows: the `tag.<id>` keys of data/site.yml's string table."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+        strings = data.get("strings", data) if isinstance(data, dict) else {}
+        tags = sorted(key[4:] for key in strings if isinstance(key, str) and key.startswith("tag."))
+    except (OSError, yaml.YAMLError, AttributeError):
+        tags = []
+    if tags:
+        return tags, "data/" + path.name + " (tag.* strings)"
+    return list(FALLBACK_TAGS), "fallback list"
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -153,7 +193,9 @@ def body_text(rng: random.Random, words: list[str], rtl: bool, link: str | None)
             title = " ".join(rng.choice(words) for _ in range(rng.randint(2, 5)))
             parts.append("## " + (title if rtl else title[:1].upper() + title[1:]))
         if paragraph == 4:
-            items = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 8))) for _ in range(4)]
+            items = [
+                " ".join(rng.choice(words) for _ in range(rng.randint(3, 8))) for _ in range(4)
+            ]
             parts.append("\n".join("- " + item for item in items))
             count += sum(len(item.split()) for item in items)
         sentences = [sentence(rng, words, rtl) for _ in range(rng.randint(3, 6))]
@@ -180,16 +222,20 @@ def generate_news(content: Path, n: int, seed: int, refs: dict[str, list[str]]) 
     span = dt.date(2020, 12, 31).toordinal() - start
     items = []
     for i in range(n):
-        date = dt.date.fromordinal(start + (span * i) // max(n - 1, 1) + rng.randint(0, 0))
+        date = dt.date.fromordinal(start + (span * i) // max(n - 1, 1))
         words = "-".join(rng.sample(EN_WORDS[10:], 3))
         items.append((date, f"{words}-{i + 1:05d}"))
     written = 0
     languages = (("", EN_WORDS, False), (".fr", FR_WORDS, False), (".ar", AR_WORDS, True))
     for i, (date, slug) in enumerate(items):
         kind = "press-release" if rng.random() < 0.4 else "news"
-        partners = sorted(rng.sample(refs["partners"], min(len(refs["partners"]), rng.randint(1, 3))))
-        clusters = sorted(rng.sample(refs["clusters"], min(len(refs["clusters"]), rng.randint(0, 4))))
-        tags = sorted(rng.sample(TAGS, rng.randint(1, 3)))
+        partners = sorted(
+            rng.sample(refs["partners"], min(len(refs["partners"]), rng.randint(1, 3)))
+        )
+        clusters = sorted(
+            rng.sample(refs["clusters"], min(len(refs["clusters"]), rng.randint(0, 4)))
+        )
+        tags = sorted(rng.sample(refs["tags"], min(len(refs["tags"]), rng.randint(1, 3))))
         contact = rng.choice(refs["contacts"])
         previous = items[i - 1] if i else None
         for suffix, words, rtl in languages:
@@ -206,17 +252,19 @@ def generate_news(content: Path, n: int, seed: int, refs: dict[str, list[str]]) 
             lines = [
                 "---",
                 f"title: {yaml_str(title)}",
-                f"date: {date.isoformat()}",
+                f"date: {date.isoformat()}",  # a translation may repeat date and type, same values
                 f"type: {kind}",
                 f"summary: {yaml_str(summary)}",
-                f"partners: {yaml_list(partners)}",
-                f"clusters: {yaml_list(clusters)}",
-                "events: []",
-                f"contact: {contact}",
-                f"tags: {yaml_list(tags)}",
-                "---",
-                "",
             ]
+            if not suffix:  # references belong to the original (issue 5, model/news.py)
+                lines += [
+                    f"partners: {yaml_list(partners)}",
+                    f"clusters: {yaml_list(clusters)}",
+                    "events: []",
+                    f"contact: {contact}",
+                    f"tags: {yaml_list(tags)}",
+                ]
+            lines += ["---", ""]
             path = content / "news" / str(date.year) / f"{slug}{suffix}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("\n".join(lines) + body_text(rng, words, rtl, link), encoding="utf-8")
@@ -253,7 +301,36 @@ def top_level_block(text: str, key: str) -> str:
     return "\n".join(out).rstrip() + "\n" if out else ""
 
 
-def plain_config(original: str, nav: list[str]) -> str:
+def page_templates(content: Path) -> list[str]:
+    """`template:` values set in front matter (pages of ours such as the press room set one)."""
+    names = set()
+    for path in content.rglob("*.md"):
+        if path.relative_to(content).parts[0] == "news":
+            continue  # generated items set none
+        head = path.read_text(encoding="utf-8").split("\n---", 1)[0]
+        match = re.search(r"^template:\s*['\"]?([^'\"\s]+)", head, re.MULTILINE)
+        if match:
+            names.add(match.group(1))
+    return sorted(names)
+
+
+def plain_theme_dir(project: Path) -> str | None:
+    """Stub templates for plain Material: each `template:` a page names, as Material's main.html.
+
+    Plain Material does not have our page templates (press.html…); the stub renders the page
+    the way Material renders any page, so the plain build stays plain and does not fail."""
+    names = page_templates(project / "content")
+    if not names:
+        return None
+    stubs = project / "plain-theme"
+    for name in names:
+        path = stubs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    return stubs.name
+
+
+def plain_config(original: str, nav: list[str], custom_dir: str | None = None) -> str:
     """A minimal Material config for the same docs dir: no plugins, nav of the static pages only."""
     site_url = "https://www.thenextsociety.co/"
     match = re.search(r'^site_url:.*?"(https?://[^"]+)"', original, re.MULTILINE)
@@ -269,6 +346,11 @@ def plain_config(original: str, nav: list[str]) -> str:
         "  name: material",
         "  language: en",
         "  font: false",
+        *(
+            [f"  custom_dir: {custom_dir}  # stubs for page templates of ours, see run.py"]
+            if custom_dir
+            else []
+        ),
         "  features:",
         "    - navigation.footer",
         "    - navigation.top",
@@ -279,38 +361,87 @@ def plain_config(original: str, nav: list[str]) -> str:
     return "\n".join(lines) + "\n" + top_level_block(original, "markdown_extensions")
 
 
-def make_project(n: int, seed: int) -> dict[str, Any]:
+SNAPSHOT = ("mkdocs.yml", "data", "content", "overrides", "plugins")
+
+
+def snapshot(project: Path, rev: str) -> None:
+    """Copy what a build reads (config, registries, pages, templates, plugin code) into project.
+
+    `rev` is a git revision (default HEAD: a fixed commit, safe from edits in progress in the
+    working tree) or "worktree" (the files as they are now). The plugin code is imported from
+    the copy (PYTHONPATH), so every build of a run measures the same code."""
+    if rev == "worktree":
+        for name in SNAPSHOT:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(
+                    source, project / name, ignore=shutil.ignore_patterns("__pycache__")
+                )
+            elif source.is_file():
+                shutil.copy2(source, project / name)
+        return
+    listed = subprocess.run(
+        ["git", "ls-tree", "--name-only", rev], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    paths = [name for name in SNAPSHOT if name in listed]
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", rev, *paths], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(project)], input=archive, check=True)
+
+
+def describe(rev: str) -> str:
+    if rev == "worktree":
+        return "worktree"
+    return subprocess.run(
+        ["git", "rev-parse", "--short", rev], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def make_project(n: int, seed: int, rev: str = "HEAD") -> dict[str, Any]:
     """Generate benchmarks/work/<n>/ from a snapshot of the real project plus n news items."""
     project = WORK / str(n)
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
-    original = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(original, encoding="utf-8")
-    for name in ("data", "content", "overrides"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    snapshot(project, rev)
+    original = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "content").mkdir(exist_ok=True)
     refs: dict[str, list[str]] = {}
     sources: dict[str, str] = {}
-    for key, fallback in (("partners", FALLBACK_PARTNERS), ("clusters", FALLBACK_CLUSTERS),
-                          ("contacts", FALLBACK_CONTACTS)):
+    for key, fallback in (
+        ("partners", FALLBACK_PARTNERS),
+        ("clusters", FALLBACK_CLUSTERS),
+        ("contacts", FALLBACK_CONTACTS),
+    ):
         refs[key], sources[key] = registry_ids(project / "data" / f"{key}.yml", fallback)
+    refs["tags"], sources["tags"] = tag_ids(project / "data" / "site.yml")
     static = static_pages(project / "content")
     files = generate_news(project / "content", n, seed, refs)
-    (project / "mkdocs-plain.yml").write_text(plain_config(original, static), encoding="utf-8")
-    return {"project": str(project), "news_files": files, "static_pages": static,
-            "reference_sources": sources, "reference_counts": {k: len(v) for k, v in refs.items()}}
+    (project / "mkdocs-plain.yml").write_text(
+        plain_config(original, static, plain_theme_dir(project)), encoding="utf-8"
+    )
+    return {
+        "project": str(project),
+        "news_files": files,
+        "static_pages": static,
+        "reference_sources": sources,
+        "reference_counts": {k: len(v) for k, v in refs.items()},
+    }
 
 
 # -- measuring ---------------------------------------------------------------------------------
 
 
-def build_env() -> dict[str, str]:
+def build_env(project: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
-    env.pop("SITE_URL", None)  # the default site_url of mkdocs.yml, whatever the caller's shell says
-    env.setdefault("SOURCE_DATE_EPOCH", "1543190400")
+    if (project / "plugins").is_dir():  # our plugins from the snapshot, not the live working tree
+        env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(project / "plugins"), env.get("PYTHONPATH")])
+        )
+    # The default site_url of mkdocs.yml, whatever the caller's shell says.
+    env.pop("SITE_URL", None)
     return env
 
 
@@ -328,9 +459,12 @@ def run_build(project: Path, variant: str, run: int, profile: Path | None = None
         cmd += ["-m", "cProfile", "-o", str(profile)]
     cmd += ["-m", "mkdocs", *args]
     log_path = project / f"build-{variant}-{run}.log"
+    load_before = os.getloadavg()[0]
     with open(log_path, "wb") as log:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=project, env=build_env(), stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            cmd, cwd=project, env=build_env(project), stdout=log, stderr=subprocess.STDOUT
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -347,11 +481,17 @@ def run_build(project: Path, variant: str, run: int, profile: Path | None = None
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),  # Linux: ru_maxrss is in KiB
         "pages": pages,
         "warnings": len(re.findall(r"^WARNING", log_text, re.MULTILINE)),
+        # 1-minute load average before and after: other work on the machine inflates wall time.
+        "load_before": round(load_before, 2),
+        "load_after": round(os.getloadavg()[0], 2),
         "command": " ".join(cmd[1:]),
     }
     if proc.returncode != 0:
         tail = "\n".join(log_text.splitlines()[-25:])
-        print(f"\n!! {variant} build failed (exit {proc.returncode}); log {log_path}:\n{tail}\n", file=sys.stderr)
+        print(
+            f"\n!! {variant} build failed (exit {proc.returncode}); log {log_path}:\n{tail}\n",
+            file=sys.stderr,
+        )
     return result
 
 
@@ -374,6 +514,9 @@ def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "wall_s": round(wall, 3),
         "cpu_s": round(cpu, 3),
         "peak_rss_mb": round(median_of(ok, "peak_rss_mb"), 1),
+        "load_median": round(
+            statistics.median(x for r in ok for x in (r["load_before"], r["load_after"])), 2
+        ),
         "wall_ms_per_page": round(1000 * wall / pages, 2) if pages else None,
         "cpu_ms_per_page": round(1000 * cpu / pages, 2) if pages else None,
     }
@@ -399,15 +542,6 @@ def machine() -> dict[str, Any]:
             info[dist] = version(dist)
         except Exception:  # noqa: BLE001 - a missing package is just not reported
             info[dist] = None
-    try:
-        info["git_commit"] = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "plugins", "overrides", "mkdocs.yml",
-                                "data", "content"], cwd=ROOT, capture_output=True, text=True).stdout
-        info["git_dirty"] = bool(dirty.strip())
-    except (OSError, subprocess.CalledProcessError):
-        info["git_commit"] = None
     return info
 
 
@@ -416,36 +550,52 @@ def fmt(value: float | None, spec: str = ".2f") -> str:
 
 
 def report(results: dict[str, Any]) -> str:
+    """The results as a Markdown table (also readable in a terminal), growth and flags."""
     sizes = results["sizes"]
     lines = [
-        "| N items | pages ours | pages plain | ours ms/page | plain ms/page | ours s (wall) | plain s (wall) "
-        "| ratio (a)/(b) wall | ratio CPU | ours peak MB | plain peak MB | runs |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        (
+            "| N items | pages ours / plain | ours ms/page | plain ms/page | ours s | plain s "
+            "| ratio (a)/(b) wall | ours CPU s | plain CPU s | ratio CPU | ours peak MB "
+            "| plain peak MB | runs | load |"
+        ),
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n in sorted(sizes, key=int):
         entry = sizes[n]
         ours, plain = entry.get("ours", {}), entry.get("plain", {})
         ratio, cpu_ratio = entry.get("ratio_wall"), entry.get("ratio_cpu")
         flag = " ⚠" if ratio is not None and ratio > TARGET_RATIO else ""
+        cpu_flag = " ⚠" if cpu_ratio is not None and cpu_ratio > TARGET_RATIO else ""
+        load = max(ours.get("load_median") or 0, plain.get("load_median") or 0)
         lines.append(
-            f"| {n} | {ours.get('pages', '—')} | {plain.get('pages', '—')} "
+            f"| {n} | {ours.get('pages', '—')} / {plain.get('pages', '—')} "
             f"| {fmt(ours.get('wall_ms_per_page'))} | {fmt(plain.get('wall_ms_per_page'))} "
             f"| {fmt(ours.get('wall_s'), '.1f')} | {fmt(plain.get('wall_s'), '.1f')} "
-            f"| {fmt(ratio)}{flag} | {fmt(cpu_ratio)} "
+            f"| {fmt(ratio)}{flag} "
+            f"| {fmt(ours.get('cpu_s'), '.1f')} | {fmt(plain.get('cpu_s'), '.1f')} "
+            f"| {fmt(cpu_ratio)}{cpu_flag} "
             f"| {fmt(ours.get('peak_rss_mb'), '.0f')} | {fmt(plain.get('peak_rss_mb'), '.0f')} "
-            f"| {ours.get('n_runs', 0)}/{plain.get('n_runs', 0)} |"
+            f"| {ours.get('n_runs', 0)}/{plain.get('n_runs', 0)} | {fmt(load, '.1f')} |"
         )
     out = "\n".join(lines) + "\n"
     growth = results.get("growth")
     if growth:
-        out += "\nGrowth from 1,000 to 5,000 items (wall time ratio; linear would be 5.0, target ≤ 5.5):\n"
+        out += (
+            f"\nGrowth from 1,000 to 5,000 items, time(5000)/time(1000) (linear: 5.0, "
+            f"target ≤ {TARGET_GROWTH}):\n"
+        )
         for variant in ("ours", "plain"):
             g = growth.get(variant)
-            flag = "  ⚠ above target" if g is not None and g > TARGET_GROWTH else ""
-            out += f"- {variant}: {fmt(g)}{flag}\n"
+            if not g:
+                continue
+            flag = "  ⚠ above target" if g["wall"] > TARGET_GROWTH else ""
+            cpu_flag = "  ⚠ above target" if g["cpu"] > TARGET_GROWTH else ""
+            out += f"- {variant}: wall {fmt(g['wall'])}{flag}; CPU {fmt(g['cpu'])}{cpu_flag}\n"
     flags = [n for n in sizes if (sizes[n].get("ratio_wall") or 0) > TARGET_RATIO]
     if flags:
-        out += f"\n⚠ ratio (a)/(b) above {TARGET_RATIO} at N = {', '.join(sorted(flags, key=int))}\n"
+        out += (
+            f"\n⚠ ratio (a)/(b) above {TARGET_RATIO} at N = {', '.join(sorted(flags, key=int))}\n"
+        )
     return out
 
 
@@ -473,18 +623,60 @@ def profile_summary(stats_path: Path, limit: int = 25) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated item counts (default: %(default)s)")
-    parser.add_argument("--runs", type=int, default=3, help="builds per variant and size; the median is reported")
-    parser.add_argument("--runs-for", action="append", default=[], metavar="N=R",
-                        help="override --runs for one size, e.g. --runs-for 5000=1 (repeatable)")
-    parser.add_argument("--variants", default="ours,plain", help="which builds to run (default: %(default)s)")
-    parser.add_argument("--seed", type=int, default=SEED, help="seed of the synthetic text (default: %(default)s)")
-    parser.add_argument("--keep", action="store_true", help="keep benchmarks/work/<N>/ and the built sites")
-    parser.add_argument("--out", type=Path, default=WORK / "results.json", help="results JSON (default: %(default)s)")
-    parser.add_argument("--profile", action="store_true",
-                        help="instead of measuring, run one cProfile'd 'ours' build per size and print the hotspots")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes",
+        default="100,1000,5000",
+        help="comma-separated item counts (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="builds per variant and size; the median is reported"
+    )
+    parser.add_argument(
+        "--runs-for",
+        action="append",
+        default=[],
+        metavar="N=R",
+        help="override --runs for one size, e.g. --runs-for 5000=1 (repeatable)",
+    )
+    parser.add_argument(
+        "--variants", default="ours,plain", help="which builds to run (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=SEED, help="seed of the synthetic text (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--rev",
+        default="HEAD",
+        help="git revision whose config, data, content, templates and plugins are measured, "
+        "or 'worktree' for the files as they are (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep benchmarks/work/<N>/ and the built sites"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=WORK / "results.json",
+        help="results JSON (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead of measuring, run one cProfile'd 'ours' build per size and print the hotspots",
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="JSON",
+        help="print the table of an earlier results file and exit",
+    )
     args = parser.parse_args(argv)
+    if args.report:
+        print(report(json.loads(args.report.read_text(encoding="utf-8"))))
+        return 0
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     runs_for = parse_runs_for(args.runs_for)
@@ -494,8 +686,10 @@ def main(argv: list[str] | None = None) -> int:
     WORK.mkdir(parents=True, exist_ok=True)
 
     results: dict[str, Any] = {
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
+        "rev": args.rev,
+        "commit": describe(args.rev),
         "seed": args.seed,
         "words_per_item": WORDS_PER_ITEM,
         "targets": {"ratio": TARGET_RATIO, "growth_1000_to_5000": TARGET_GROWTH},
@@ -504,15 +698,20 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     for n in sizes:
         t0 = time.perf_counter()
-        info = make_project(n, args.seed)
+        info = make_project(n, args.seed, args.rev)
         project = Path(info["project"])
-        print(f"N={n}: generated {info['news_files']} news files in {time.perf_counter() - t0:.1f} s "
-              f"({', '.join(f'{k} from {v}' for k, v in info['reference_sources'].items())})", flush=True)
+        print(
+            f"N={n}: generated {info['news_files']} news files in {time.perf_counter() - t0:.1f} s "
+            f"({', '.join(f'{k} from {v}' for k, v in info['reference_sources'].items())})",
+            flush=True,
+        )
         if args.profile:
             stats = project / "ours.prof"
             result = run_build(project, "ours", 1, profile=stats)
-            print(f"N={n}: profiled build {result['wall_s']} s wall (with profiler overhead), "
-                  f"exit {result['returncode']}; stats in {stats}")
+            print(
+                f"N={n}: profiled build {result['wall_s']} s wall (with profiler overhead), "
+                f"exit {result['returncode']}; stats in {stats}"
+            )
             text = profile_summary(stats)
             (project / "ours-profile.txt").write_text(text, encoding="utf-8")
             print(text)
@@ -520,27 +719,45 @@ def main(argv: list[str] | None = None) -> int:
             continue
         entry: dict[str, Any] = {"generation": {k: v for k, v in info.items() if k != "project"}}
         runs = runs_for.get(n, args.runs)
-        for variant in variants:
-            collected = []
-            for run in range(1, runs + 1):
+        collected: dict[str, list[dict[str, Any]]] = {variant: [] for variant in variants}
+        # Variants alternate (ours, plain, ours, plain...) so that a busy moment on the machine
+        # weighs on both rather than on one.
+        for run in range(1, runs + 1):
+            for variant in variants:
+                if collected[variant] and collected[variant][-1]["returncode"] != 0:
+                    continue  # a failed build is not retried
                 result = run_build(project, variant, run)
-                collected.append(result)
-                print(f"N={n} {variant:5} run {run}/{runs}: {result['wall_s']:8.2f} s wall "
-                      f"{result['cpu_s']:8.2f} s CPU {result['peak_rss_mb']:7.0f} MB "
-                      f"{result['pages']} pages exit {result['returncode']}", flush=True)
+                collected[variant].append(result)
+                print(
+                    f"N={n} {variant:5} run {run}/{runs}: {result['wall_s']:8.2f} s wall "
+                    f"{result['cpu_s']:8.2f} s CPU {result['peak_rss_mb']:7.0f} MB "
+                    f"{result['pages']} pages exit {result['returncode']} "
+                    f"(load {result['load_before']:.1f}->{result['load_after']:.1f})",
+                    flush=True,
+                )
                 if result["returncode"] != 0:
                     failed = True
-                    break
                 if not args.keep or run < runs:
                     shutil.rmtree(project / f"site-{variant}-{run}", ignore_errors=True)
-            entry[variant] = summarize(collected)
+        for variant in variants:
+            entry[variant] = summarize(collected[variant])
         ours, plain = entry.get("ours", {}), entry.get("plain", {})
         if ours.get("ok") and plain.get("ok"):
             entry["ratio_wall"] = round(ours["wall_s"] / plain["wall_s"], 3)
             entry["ratio_cpu"] = round(ours["cpu_s"] / plain["cpu_s"], 3)
-            entry["ratio_wall_per_page"] = round(ours["wall_ms_per_page"] / plain["wall_ms_per_page"], 3)
+            entry["ratio_wall_per_page"] = round(
+                ours["wall_ms_per_page"] / plain["wall_ms_per_page"], 3
+            )
         results["sizes"][str(n)] = entry
-        if not args.keep:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(
+            json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        if any(
+            not entry[v].get("ok") or entry[v]["n_runs"] < len(entry[v]["runs"]) for v in variants
+        ):
+            print(f"N={n}: a build failed; {project} is kept with its logs", file=sys.stderr)
+        elif not args.keep:
             shutil.rmtree(project, ignore_errors=True)
 
     if args.profile:
@@ -548,9 +765,15 @@ def main(argv: list[str] | None = None) -> int:
     if "1000" in results["sizes"] and "5000" in results["sizes"]:
         growth = {}
         for variant in variants:
-            a, b = results["sizes"]["1000"].get(variant, {}), results["sizes"]["5000"].get(variant, {})
+            a, b = (
+                results["sizes"]["1000"].get(variant, {}),
+                results["sizes"]["5000"].get(variant, {}),
+            )
             if a.get("ok") and b.get("ok"):
-                growth[variant] = round(b["wall_s"] / a["wall_s"], 2)
+                growth[variant] = {
+                    "wall": round(b["wall_s"] / a["wall_s"], 2),
+                    "cpu": round(b["cpu_s"] / a["cpu_s"], 2),
+                }
         results["growth"] = growth
     text = report(results)
     print("\n" + text)
