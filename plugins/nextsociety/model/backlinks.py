@@ -27,12 +27,11 @@ class Backlinks:
     """Links per (target page, language), grouped by section in the order they were added."""
 
     def __init__(self) -> None:
-        self._links: dict[tuple[str, str], dict[str, list[Backlink]]] = {}
+        # dicts as ordered sets: a partner named by thousands of items must not cost a list scan each
+        self._links: dict[tuple[str, str], dict[str, dict[Backlink, None]]] = {}
 
     def add(self, target: str, lang: str, heading: str, link: Backlink) -> None:
-        links = self._links.setdefault((target, lang), {}).setdefault(heading, [])
-        if link not in links:
-            links.append(link)
+        self._links.setdefault((target, lang), {}).setdefault(heading, {})[link] = None
 
     def sections(self, target: str, lang: str) -> tuple[BacklinkSection, ...]:
         sections = self._links.get((target, lang), {})

@@ -125,6 +125,7 @@ class _BuildState:
     position: dict[str, int] = field(default_factory=dict)  # key -> index in items (newest first)
     related: dict[str, list[NewsItem]] = field(default_factory=dict)  # key -> related items
     archive_links: dict[str, Any] = field(default_factory=dict)  # language -> (years, tags)
+    pages: list[Pagination[NewsItem]] = field(default_factory=list)  # the paginated news list
 
 
 class NewsPlugin(BasePlugin[NewsConfig]):
@@ -200,7 +201,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def _generate_listings(self, files: Files, config: MkDocsConfig) -> Files:
         """The listing pages of every language: all news (paginated), years and tags."""
         assert self.i18n.languages is not None
-        pages = paginate(self.state.items, self.config.per_page)
+        pages = self.state.pages = paginate(self.state.items, self.config.per_page)
         years = sorted({item.year for item in self.state.items}, reverse=True)
         tags = sorted({tag for item in self.state.items for tag in item.tags})
         for lang in self.i18n.languages.languages:
@@ -315,8 +316,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         title = self._listing_title(listing, lang)
         years, tags = self._archive_links(lang)
         if kind == "all":
-            pages = paginate(items, self.config.per_page)
-            page = pages[arg - 1]
+            page = self.state.pages[arg - 1]
             entries = [self.entry(item, lang) for item in page.items]
             view = Pagination(page.number, page.count, entries)
             return Listing(
