@@ -132,3 +132,16 @@ def test_a_bad_build_date_variable_is_an_error(news_site):
     result = news_site({}, env={"NEXTSOCIETY_BUILD_DATE": "25/11/2026"})
     assert result.returncode != 0
     assert "NEXTSOCIETY_BUILD_DATE='25/11/2026' is not a date" in result.log
+
+
+def test_press_room_media_kit_lists_files_under_press_media(news_site):
+    without = news_site({})
+    assert without.returncode == 0, without.log
+    assert without.soup("press/").select_one("#ns-media") is None  # no files: no section
+    result = news_site({"content/press/media/factsheet.txt": "THE NEXT SOCIETY fact sheet\n"})
+    assert result.returncode == 0, result.log
+    for lang in ("", "fr/", "ar/"):
+        links = result.soup(f"{lang}press/").select('section[aria-labelledby="ns-media"] a[download]')
+        assert [a.get_text(strip=True) for a in links] == ["factsheet.txt"], lang
+        href = links[0]["href"]
+        assert (result.site / lang / "press" / href).resolve() == (result.site / "press" / "media" / "factsheet.txt").resolve()
