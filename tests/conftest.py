@@ -7,8 +7,9 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -98,3 +99,55 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = run_mkdocs_build(REPO, tmp_path_factory.mktemp("real") / "site")
     assert result.returncode == 0, f"the real site does not build:\n{result.log}"
     return result
+
+
+# -- fixtures of the browser and checker tests (tests/quality, tests/search) -----------------
+# Defined once here: a second definition in another conftest would start a second Playwright
+# session in the same thread, which its sync API refuses.
+
+
+def require(available: bool, what: str) -> None:
+    """Skip on a developer machine, fail in CI: CI must never pass a gate by skipping it."""
+    if available:
+        return
+    message = f"{what} is missing: run `bash tests/install-deps.sh`"
+    if IN_CI:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def vnu() -> None:
+    from tests.quality.checks import VNU_JAR
+
+    require(shutil.which("java") is not None, "java (Debian default-jre-headless)")
+    require(VNU_JAR.is_file(), f"the Nu HTML Checker ({VNU_JAR})")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:  # one for the whole session
+    """One headless Chromium for every browser test of the session."""
+    from tests.quality import browser as _chromium
+    from tests.quality.checks import AXE_JS
+
+    require(_chromium.CHROMIUM.is_file(), f"Chromium ({_chromium.CHROMIUM}, Debian package chromium)")
+    require(AXE_JS.is_file(), f"axe-core ({AXE_JS})")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = _chromium.launch(playwright)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site: BuildResult) -> Iterator[str]:
+    """The real site over HTTP on 127.0.0.1:<free port>, under site_url's path ('/' for the real site).
+
+    Yields the URL of the site's home page, ending in '/'.
+    """
+    from tests.quality import browser as _chromium
+    from tests.quality.conftest import SITE_URL
+
+    with _chromium.serve(real_site.site, urlsplit(SITE_URL).path) as home:
+        yield home

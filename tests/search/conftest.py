@@ -18,7 +18,7 @@ import yaml
 
 from tests.conftest import REPO, BuildResult, tiny_mkdocs_yml
 from tests.quality.browser import DESKTOP, axe_problems, origin_of
-from tests.quality.conftest import SITE_URL, browser, served_site  # noqa: F401 (fixtures)
+from tests.quality.conftest import SITE_URL  # noqa: F401 (the test modules import it from here)
 
 LANGUAGES = ("en", "fr", "ar")
 PREFIX = {"en": "", "fr": "fr/", "ar": "ar/"}
@@ -138,7 +138,7 @@ class Browsing:
 
 
 @pytest.fixture
-def browse(browser) -> Iterator[Callable[..., Browsing]]:  # noqa: F811 (the fixture)
+def browse(browser) -> Iterator[Callable[..., Browsing]]:
     """Open a local site in a fresh browser context: browse(home, site_url=..., viewport=..., javascript=...)."""
     contexts = []
 

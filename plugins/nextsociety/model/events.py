@@ -8,7 +8,6 @@ date is ever invented. The slug is the event's id, referenced by news items (`ev
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,12 +16,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale
 
-from nextsociety.model.errors import DataError, ProblemCollector, did_you_mean
-from nextsociety.model.frontmatter import split_front_matter
+from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.languages import Language, LanguageSet
 from nextsociety.model.references import KnownIds, check_refs, parse_date
 from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
-from nextsociety.model.translations import split_language
+from nextsociety.model.sources import SourceGroup, group_sources
 from nextsociety.model.yamlio import LineDict
 
 EVENT_STATUSES = ("planned", "confirmed", "held", "cancelled")
@@ -152,37 +150,19 @@ def load_events(
 ) -> list[Event]:
     """Validate every event source (src_uri, text); all problems of the run are raised together."""
     problems = ProblemCollector()
-    originals: dict[str, tuple[str, LineDict]] = {}
-    translations: dict[str, list[tuple[str, str, Language, LineDict]]] = {}
-    for src_uri, text in sorted(sources):
-        shown = posixpath.join(content_dir, src_uri)
-        key, lang = split_language(src_uri, languages)
-        if not _PATH_RE.match(key):
-            problems.add(shown, None, "an event must be at events/<year>/<slug>.md, or events/planned/<slug>.md while it has no date")
-            continue
-        try:
-            meta = split_front_matter(text, shown).meta
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
-        if lang is languages.default:
-            originals[key] = (shown, meta)
-        else:
-            translations.setdefault(key, []).append((src_uri, shown, lang, meta))
+    misplaced = ("an event must be at events/<year>/<slug>.md, or events/planned/<slug>.md while it has no date", None)
+    groups = group_sources(sources, languages, content_dir, _PATH_RE, misplaced, problems)
     events: list[Event] = []
     seen_ids: dict[str, str] = {}
-    for key, (shown, meta) in sorted(originals.items()):
-        event = _load_event(key, shown, meta, languages, known, translations.pop(key, []), problems)
+    for group in groups:
+        event = _load_event(group, languages, known, problems)
         if event is None:
             continue
         if event.id in seen_ids:
-            problems.add(shown, None, f"another event already has the id '{event.id}' ({seen_ids[event.id]})", "event slugs must be unique across years")
+            problems.add(group.original.shown, None, f"another event already has the id '{event.id}' ({seen_ids[event.id]})", "event slugs must be unique across years")
             continue
-        seen_ids[event.id] = shown
+        seen_ids[event.id] = group.original.shown
         events.append(event)
-    for key, orphans in sorted(translations.items()):
-        for _src, shown, lang, _meta in orphans:
-            problems.add(shown, None, f"a {lang.name} translation without its original", f"create {posixpath.join(content_dir, key)} first")
     problems.raise_if_any()
     return sort_events(events)
 
@@ -192,15 +172,8 @@ def sort_events(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.start_day is None, e.start_day or dt.date.min, e.id))
 
 
-def _load_event(
-    key: str,
-    shown: str,
-    meta: LineDict,
-    languages: LanguageSet,
-    known: KnownIds,
-    translated: list[tuple[str, str, Language, LineDict]],
-    problems: ProblemCollector,
-) -> Event | None:
+def _load_event(group: SourceGroup, languages: LanguageSet, known: KnownIds, problems: ProblemCollector) -> Event | None:
+    key, shown, meta = group.key, group.original.shown, group.original.meta
     before = len(problems.problems)
     values = check_record(meta, ORIGINAL_FIELDS, shown, meta.line, problems, "an event's front matter") or {}
     match = _PATH_RE.match(key)
@@ -238,7 +211,8 @@ def _load_event(
     updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
     default = languages.default
     texts = {default.code: EventText(default, key, str(values.get("title", "")), str(values.get("summary", "")))}
-    for t_src, t_shown, lang, t_meta in sorted(translated, key=lambda t: languages.codes.index(t[2].code)):
+    for source in group.translations:
+        t_src, t_shown, lang, t_meta = source.src_uri, source.shown, source.lang, source.meta
         t_values = check_record(t_meta, TRANSLATION_FIELDS, t_shown, t_meta.line, problems, "an event translation's front matter") or {}
         texts[lang.code] = EventText(
             lang,

@@ -15,12 +15,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from nextsociety.model.errors import DataError, ProblemCollector, did_you_mean
-from nextsociety.model.frontmatter import split_front_matter
+from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.languages import Language, LanguageSet
 from nextsociety.model.references import KnownIds, check_refs, parse_date
 from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
-from nextsociety.model.translations import split_language
+from nextsociety.model.sources import SourceGroup, group_sources
 from nextsociety.model.yamlio import LineDict, LineList
 
 NEWS_DIR = "news"
@@ -127,47 +126,19 @@ def load_news(
 ) -> list[NewsItem]:
     """Validate every news source (src_uri, text); all problems of the run are raised together."""
     problems = ProblemCollector()
-    originals: dict[str, tuple[str, LineDict]] = {}
-    translations: dict[str, list[tuple[str, str, Language, LineDict]]] = {}
-    for src_uri, text in sorted(sources):
-        shown = posixpath.join(content_dir, src_uri)
-        key, lang = split_language(src_uri, languages)
-        if not _PATH_RE.match(key):
-            problems.add(shown, None, "a news item must be at news/<year>/<slug>.md", "e.g. news/2018/barcelona-visit.md")
-            continue
-        try:
-            meta = split_front_matter(text, shown).meta
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
-        if lang is languages.default:
-            originals[key] = (shown, meta)
-        else:
-            translations.setdefault(key, []).append((src_uri, shown, lang, meta))
-
+    misplaced = ("a news item must be at news/<year>/<slug>.md", "e.g. news/2018/barcelona-visit.md")
     items: list[NewsItem] = []
-    for key, (shown, meta) in sorted(originals.items()):
-        item = _load_item(key, shown, meta, languages, known, translations.pop(key, []), problems)
+    for group in group_sources(sources, languages, content_dir, _PATH_RE, misplaced, problems):
+        item = _load_item(group, languages, known, problems)
         if item is not None:
             items.append(item)
-    for key, orphans in sorted(translations.items()):
-        for _src, shown, lang, _meta in orphans:
-            default_name = posixpath.join(content_dir, key)
-            problems.add(shown, None, f"a {lang.name} translation without its original", f"create {default_name} first")
     _check_unique_urls(items, languages, content_dir, problems)
     problems.raise_if_any()
     return sorted(items, key=lambda i: (i.date, i.key), reverse=True)
 
 
-def _load_item(
-    key: str,
-    shown: str,
-    meta: LineDict,
-    languages: LanguageSet,
-    known: KnownIds,
-    translated: list[tuple[str, str, Language, LineDict]],
-    problems: ProblemCollector,
-) -> NewsItem | None:
+def _load_item(group: SourceGroup, languages: LanguageSet, known: KnownIds, problems: ProblemCollector) -> NewsItem | None:
+    key, shown, meta = group.key, group.original.shown, group.original.meta
     before = len(problems.problems)
     values = check_record(meta, ORIGINAL_FIELDS, shown, meta.line, problems, "a news item's front matter") or {}
     match = _PATH_RE.match(key)
@@ -193,7 +164,8 @@ def _load_item(
         problems.add(shown, meta.line_of("image"), "an image needs 'image_alt', a text for readers who cannot see it")
     default = languages.default
     texts = {default.code: _text(default, key, values, file_slug)}
-    for t_src, t_shown, lang, t_meta in sorted(translated, key=lambda t: languages.codes.index(t[2].code)):
+    for source in group.translations:
+        t_src, t_shown, lang, t_meta = source.src_uri, source.shown, source.lang, source.meta
         t_values = check_record(t_meta, TRANSLATION_FIELDS, t_shown, t_meta.line, problems, "a translation's front matter") or {}
         t_date = parse_date(t_values.get("date"), t_shown, t_meta.line_of("date"), "date", problems)
         if t_date is not None and date is not None and t_date != date:
