@@ -112,10 +112,6 @@ class Event:
         day = self.start_day
         return day.year if day else None
 
-    @property
-    def is_all_day(self) -> bool:
-        return self.start is not None and not isinstance(self.start, dt.datetime)
-
     def is_upcoming(self, today: dt.date) -> bool:
         """Planned events without dates, and events not yet over on `today`."""
         last = self.end_day

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nextsociety.model.errors import ProblemCollector, did_you_mean
+from nextsociety.model.strings import every_language
 from nextsociety.model.yamlio import LineDict, load_yaml
 
 
@@ -30,13 +31,9 @@ def load_press(path: Path, display_path: str, languages: Iterable[str]) -> Boile
         if key not in ("title", "body"):
             problems.add(display_path, block.line_of(key), f"unknown key '{key}'", did_you_mean(key, ("title", "body")))
     for key in ("title", "body"):
-        value = block.get(key)
-        if not isinstance(value, LineDict):
-            problems.add(display_path, block.line_of(key) if key in block else block.line, f"'boilerplate: {key}' must give a text per language")
-            continue
-        for code in codes:
-            if not isinstance(value.get(code), str) or not value[code].strip():
-                problems.add(display_path, value.line, f"'boilerplate: {key}' has no '{code}' text")
-        texts[key] = {str(k): str(v) for k, v in value.items()}
+        line = block.line_of(key) if key in block else block.line
+        checked = every_language(block.get(key), codes, display_path, line, f"'boilerplate: {key}'", problems)
+        if checked is not None:
+            texts[key] = checked
     problems.raise_if_any()
     return Boilerplate(title=texts["title"], body=texts["body"])

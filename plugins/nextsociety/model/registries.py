@@ -32,10 +32,6 @@ class Registries:
     clusters: Mapping[str, Cluster]
     contacts: Mapping[str, Contact]
 
-    def clusters_of(self, partner_id: str) -> tuple[Cluster, ...]:
-        """The clusters whose `partner:` is this partner."""
-        return tuple(cluster for cluster in self.clusters.values() if cluster.partner == partner_id)
-
 
 def partner_page_key(partner_id: str) -> str:
     """The page key of a partner (its path in the default language), as the i18n plugin keys pages."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from nextsociety.model.errors import ProblemCollector
+from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.yamlio import LineDict, load_yaml
 
 
@@ -39,16 +40,24 @@ def load_strings(path: Path, display_path: str, languages: Iterable[str]) -> Str
     assert isinstance(raw, LineDict)
     table: dict[str, dict[str, str]] = {}
     for key, texts in raw.items():
-        line = raw.line_of(key)
-        if not isinstance(texts, LineDict):
-            problems.add(display_path, line, f"string '{key}' must map each language to its text")
-            continue
-        for lang in codes:
-            if not isinstance(texts.get(lang), str) or not texts[lang].strip():
-                problems.add(display_path, line, f"string '{key}' has no '{lang}' text", "every string needs every language")
-        for lang in texts:
-            if lang not in codes:
-                problems.add(display_path, texts.line_of(lang), f"string '{key}': unknown language '{lang}'")
-        table[str(key)] = {str(k): str(v) for k, v in texts.items()}
+        checked = every_language(texts, codes, display_path, raw.line_of(key), f"string '{key}'", problems)
+        if checked is not None:
+            table[str(key)] = checked
     problems.raise_if_any()
     return StringTable(table)
+
+
+def every_language(
+    texts: Any, codes: tuple[str, ...], path: str, line: int, what: str, problems: ProblemCollector
+) -> dict[str, str] | None:
+    """A `{language: text}` mapping that must give a text in every language and no other."""
+    if not isinstance(texts, LineDict):
+        problems.add(path, line, f"{what} must map each language to its text")
+        return None
+    for lang in codes:
+        if not isinstance(texts.get(lang), str) or not texts[lang].strip():
+            problems.add(path, line, f"{what} has no '{lang}' text", "every string needs every language")
+    for lang in texts:
+        if lang not in codes:
+            problems.add(path, texts.line_of(lang), f"{what}: unknown language '{lang}'", did_you_mean(lang, codes))
+    return {str(k): str(v) for k, v in texts.items()}

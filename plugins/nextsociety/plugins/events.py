@@ -89,6 +89,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
     def __init__(self) -> None:
         self.events: list[Event] = []
         self.by_key: dict[str, Event] = {}
+        self.by_id: dict[str, Event] = {}
         self.build_date = dt.date.today()
         self._i18n: I18nPlugin | None = None
         self._listings: dict[str, tuple[str, int | None]] = {}  # src_uri -> ("all"|"year", year)
@@ -101,7 +102,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
     @property
     def event_ids(self) -> set[str]:
         """The ids news items may reference (read by the news plugin)."""
-        return {event.id for event in self.events}
+        return set(self.by_id)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._i18n = require_i18n(config, "nextsociety/events")
@@ -123,6 +124,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         except DataError as exc:
             raise PluginError(exc.report()) from None
         self.by_key = {event.key: event for event in self.events}
+        self.by_id = {event.id: event for event in self.events}
         return files
 
     def _generate_listings(self, files: Files, config: MkDocsConfig) -> Files:
@@ -159,8 +161,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
     # -- pages -----------------------------------------------------------------------------
 
     def _t(self, lang: Language, key: str) -> str:
-        assert self.i18n.strings is not None
-        return self.i18n.strings.get(key, lang.code)
+        return self.i18n.translator(lang)(key)
 
     def _event_of(self, page: Page) -> tuple[Event, Language] | None:
         found = self.i18n.key_of(page.file.src_uri)
@@ -215,8 +216,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
 
     def links(self, ids: Sequence[str], lang: Language) -> list[tuple[str, str]]:
         """(title, url) of events by id, in `lang` (for news items that reference them)."""
-        by_id = {event.id: event for event in self.events}
-        return [(entry.title, entry.url) for entry in (self.entry(by_id[i], lang) for i in ids if i in by_id)]
+        return [(entry.title, entry.url) for entry in (self.entry(self.by_id[i], lang) for i in ids if i in self.by_id)]
 
     def _listing(self, listing: tuple[str, int | None], lang: Language) -> dict[str, Any]:
         kind, year = listing

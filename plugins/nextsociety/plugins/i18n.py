@@ -13,6 +13,7 @@ import gzip
 import io
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -25,7 +26,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
@@ -47,7 +48,6 @@ from nextsociety.model.translations import (
     split_language,
 )
 
-log = get_plugin_logger("nextsociety/i18n")
 _SLUG_LINE = re.compile(r"^slug\s*:", re.MULTILINE)
 PLUGIN_NAME = "nextsociety/i18n"
 
@@ -176,6 +176,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         group = self.groups.setdefault(key, TranslationGroup(key))
         group.variants[lang.code] = Variant(lang, file.url, fallback_from)
         self._page_keys[file.src_uri] = (key, lang.code)
+
+    def translator(self, lang: Language) -> Callable[[str], str]:
+        """`t(key)`: our interface string `key` in `lang` (for titles that plugins write)."""
+        strings = self.strings
+        assert strings is not None
+        return lambda key: strings.get(key, lang.code)
 
     def key_of(self, src_uri: str) -> tuple[str, Language] | None:
         """(page key, language) of a remapped page, e.g. 'fr/about.md' -> ('about.md', fr)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -232,10 +232,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             return t("news.archive.tag").format(tag=t(f"tag.{arg}"))
         return t("news.title") if arg == 1 else t("news.title.page").format(number=arg)
 
-    def _t(self, lang: Language):  # -> Callable[[str], str]
-        strings = self.i18n.strings
-        assert strings is not None
-        return lambda key: strings.get(key, lang.code)
+    def _t(self, lang: Language) -> Callable[[str], str]:
+        return self.i18n.translator(lang)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Every URL is known now: list each item on the partner and cluster pages it mentions."""

@@ -41,7 +41,7 @@ from nextsociety.model.registries import (
     partner_page_key,
     vocabulary_keys,
 )
-from nextsociety.plugins.i18n import PLUGIN_NAME as I18N_NAME
+from nextsociety.plugins.common import require_i18n
 from nextsociety.plugins.i18n import I18nPlugin
 
 log = get_plugin_logger("nextsociety/registry")
@@ -138,7 +138,7 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         assert i18n.languages is not None and self.registries is not None
         self._pages, self._urls = {}, {}
         for lang in i18n.languages.languages:
-            for page in self._pages_of(lang, _string_lookup(i18n, lang)):
+            for page in self._pages_of(lang, i18n.translator(lang)):
                 self._generate(files, config, i18n, page)
         self._link_clusters_to_partners(i18n)
         return files
@@ -228,11 +228,6 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         if spec is None:
             return context
         cast("dict[str, Any]", context).update(self._template_values(spec, config))
-        language_nav = _i18n_plugin(config).navs.get(spec.lang.code)
-        if language_nav is None or not any(item is page for item in language_nav.pages):
-            # Outside the language's navigation, MkDocs' own previous/next would cross
-            # languages; a record page has no neighbours.
-            page.previous_page = page.next_page = None
         return context
 
     def _template_values(self, spec: RegistryPage, config: MkDocsConfig) -> dict[str, Any]:
@@ -253,7 +248,7 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
             values["groups"] = by_country(clusters.values(), code)
             values["cluster_count"] = len(clusters)
         elif spec.template == "sectors.html":
-            label = _string_lookup(_i18n_plugin(config), spec.lang)
+            label = _i18n_plugin(config).translator(spec.lang)
             values["groups"] = by_sector(
                 clusters.values(),
                 code,
@@ -274,21 +269,10 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
 
 
 def _i18n_plugin(config: MkDocsConfig) -> I18nPlugin:
-    plugin = config.plugins.get(I18N_NAME)
-    if not isinstance(plugin, I18nPlugin):
-        raise PluginError(
-            "mkdocs.yml: nextsociety/registry needs the nextsociety/i18n plugin: "
-            "add it under 'plugins:', before nextsociety/registry"
-        )
+    plugin = require_i18n(config, "nextsociety/registry")
     if plugin.languages is None or plugin.strings is None:
         raise PluginError(
             "mkdocs.yml: list nextsociety/i18n before nextsociety/registry under 'plugins:' "
             "(the registry needs the site's languages when it loads)"
         )
     return plugin
-
-
-def _string_lookup(i18n: I18nPlugin, lang: Language) -> Callable[[str], str]:
-    assert i18n.strings is not None
-    strings = i18n.strings
-    return lambda key: strings.get(key, lang.code)
