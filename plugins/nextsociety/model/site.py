@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from nextsociety.model.containment import is_inside, link_problems
 from nextsociety.model.errors import DataError, ProblemCollector
 from nextsociety.model.events import Event, is_event_source, load_events
 from nextsociety.model.frontmatter import split_front_matter
@@ -34,7 +35,7 @@ from nextsociety.model.registries import (
 from nextsociety.model.schema import check_slug
 from nextsociety.model.strings import StringTable, load_strings
 from nextsociety.model.translations import split_language
-from nextsociety.model.yamlio import LineDict, LineList, load_yaml
+from nextsociety.model.yamlio import LineDict, LineList, load_yaml, read_text
 
 BUILD_DATE_ENV = "NEXTSOCIETY_BUILD_DATE"
 I18N, REGISTRY, EVENTS, NEWS = "nextsociety/i18n", "nextsociety/registry", "nextsociety/events", "nextsociety/news"
@@ -142,16 +143,31 @@ def _plugin_options(raw: LineDict) -> dict[str, Any]:
     return found
 
 
-def read_sources(docs_path: Path) -> dict[str, str]:
+def project_folders(config: SiteConfig) -> list[str]:
+    """The folders the build reads and copies from, relative to the project root."""
+    folders = [config.docs_dir, config.strings_file.rsplit("/", 1)[0] if "/" in config.strings_file else "."]
+    if config.data_dir is not None:
+        folders.append(config.data_dir)
+    if (config.root / "overrides").is_dir():
+        folders.append("overrides")
+    return sorted({folder for folder in folders if folder != "."})
+
+
+def read_sources(docs_path: Path, docs_dir: str) -> dict[str, str]:
     """Every Markdown file under docs_dir by src_uri; hidden files are skipped, as MkDocs does."""
     sources: dict[str, str] = {}
+    problems = ProblemCollector()
     for folder, dirs, files in os.walk(docs_path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         relative = Path(folder).relative_to(docs_path).as_posix()
         for name in sorted(files):
             if name.endswith(".md") and not name.startswith("."):
                 src_uri = name if relative == "." else f"{relative}/{name}"
-                sources[src_uri] = (Path(folder) / name).read_text(encoding="utf-8-sig")
+                try:
+                    sources[src_uri] = read_text(Path(folder) / name, f"{docs_dir}/{src_uri}")
+                except DataError as exc:
+                    problems.extend(exc.problems)
+    problems.raise_if_any()
     return sources
 
 
@@ -168,7 +184,9 @@ def load_site(root: Path) -> Site:
             problems.extend(exc.problems)
             return None
 
-    sources = read_sources(config.docs_path)
+    problems.extend(link_problems(root, project_folders(config)))
+    problems.raise_if_any()  # nothing is read through a link that leaves the project
+    sources = attempt(lambda: read_sources(config.docs_path, config.docs_dir)) or {}
     strings = attempt(lambda: load_strings(root / config.strings_file, config.strings_file, codes))
     registries = None
     if config.data_dir is not None:
@@ -298,7 +316,11 @@ def _check_nav_items(items: LineList, code: str, name: str, config: SiteConfig, 
 
 def _check_images(config: SiteConfig, sources: Mapping[str, str], news: list[NewsItem], problems: ProblemCollector) -> None:
     for item in news:
-        if item.image and not (config.docs_path / item.image.lstrip("/")).is_file():
+        if item.image and not is_inside(item.image.lstrip("/")):
+            shown = posixpath.join(config.docs_dir, item.key)
+            meta = split_front_matter(sources[item.key], shown).meta
+            problems.add(shown, meta.line_of("image"), f"image '{item.image}' is outside {config.docs_dir}/", "put the image in the folder and give its path from there")
+        elif item.image and not (config.docs_path / item.image.lstrip("/")).is_file():
             shown = posixpath.join(config.docs_dir, item.key)
             meta = split_front_matter(sources[item.key], shown).meta
             problems.add(shown, meta.line_of("image"), f"image '{item.image}' is not a file in {config.docs_dir}/", "put the image in the folder and give its path from there")

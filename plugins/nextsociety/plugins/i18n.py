@@ -34,6 +34,7 @@ from mkdocs.utils import write_file
 from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.bidi import segments
+from nextsociety.model.containment import link_problems
 from nextsociety.model.errors import DataError, Problem
 from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.languages import Language, LanguageSet, NavEntry, parse_languages
@@ -106,6 +107,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
+        # Before MkDocs collects and copies anything: no link may lead out of the project.
+        outside = link_problems(root, _read_folders(root, config, self.config.strings))
+        if outside:
+            raise PluginError(DataError(outside).report())
         try:
             self.languages = parse_languages(self.config.default_language, self.config.languages)
             self.strings = load_strings(
@@ -469,3 +474,10 @@ def _regzip_sitemap(site_dir: str) -> None:
     with gzip.GzipFile(fileobj=buffer, filename="sitemap.xml", mode="wb", mtime=0) as gz:
         gz.write(xml.read_bytes())
     Path(site_dir, "sitemap.xml.gz").write_bytes(buffer.getvalue())
+
+
+def _read_folders(root: Path, config: MkDocsConfig, strings: str) -> list[str]:
+    """The project's folders MkDocs and our plugins read: docs_dir, the theme's custom_dir
+    and the folder of the string table (where the registries live too)."""
+    folders = [config.docs_dir, config.theme.custom_dir, str(root / strings).rsplit("/", 1)[0]]
+    return [os.path.relpath(folder, root) for folder in folders if folder]
