@@ -70,8 +70,7 @@ class PageLanguage:
 
     def t(self, key: str, **values: str) -> str:
         """Our interface string `key` in the page's language, with `{name}` placeholders filled."""
-        text = self.strings.get(key, self.lang.code)
-        return text.format(**values) if values else text
+        return self.strings.format(key, self.lang.code, **values)
 
     def language_name(self, code: str) -> str:
         """A language's name in the page's language, from CLDR ("anglais", "الإنجليزية")."""
