@@ -119,3 +119,17 @@ def test_feeds_carry_the_text(hostile_site: BuildResult):
     feed = json.loads((hostile_site.site / "feed.json").read_text(encoding="utf-8"))
     assert feed["items"][0]["title"] == "T " + ATTRIBUTE
     assert feed["items"][0]["summary"] == "S " + ATTRIBUTE
+
+
+def test_markdown_from_data_files_is_sanitised():
+    from nextsociety.render.markdown_text import markdown_html
+
+    html = markdown_html(
+        "About **us** [site](https://www.thenextsociety.co) [x](javascript:alert(1))\n\n"
+        "<script>alert(2)</script><img src=x onerror=alert(3)>"
+    )
+    soup = BeautifulSoup(html, "lxml")
+    assert soup.find("strong").get_text() == "us"
+    assert soup.find("a", href="https://www.thenextsociety.co").get_text() == "site"
+    assert not soup.find("script") and not injected(html)
+    assert "javascript:" not in html

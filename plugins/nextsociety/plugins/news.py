@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-import markdown
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +34,7 @@ from nextsociety.render.archives import Pagination, group_by, neighbours, pagina
 from nextsociety.render.dates import long_date
 from nextsociety.render.feeds import Feed, FeedEntry, atom, json_feed
 from nextsociety.render.jsonld import news_article
+from nextsociety.render.markdown_text import markdown_html
 from nextsociety.render.news import Entry, ItemView, Listing, absolute_links
 
 log = get_plugin_logger("nextsociety/news")
@@ -81,7 +81,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         assert boilerplate is not None  # load_site() loads the press texts with this plugin
         # Converted once per build, shown under every press release and in the press room.
         self.press_texts = {
-            code: {"title": boilerplate.title[code], "body_html": markdown.markdown(boilerplate.body[code])}
+            code: {"title": boilerplate.title[code], "body_html": markdown_html(boilerplate.body[code])}
             for code in self.site.languages.codes
         }
         return config
