@@ -129,6 +129,12 @@ def load_config(root: Path, config_file: str = CONFIG_PATH) -> SiteConfig:
     assert isinstance(raw_languages, Mapping)
     languages = parse_languages(str(i18n.get("default_language", "en")), raw_languages)
     registry, news = plugins.get(REGISTRY), plugins.get(NEWS)
+    for option in ("per_page", "feed_size"):
+        value = news.get(option) if news is not None else None
+        if value is not None and (type(value) is not int or value < 1):
+            line = news.line_of(option) if isinstance(news, LineDict) else None
+            problems.add(config_file, line, f"{NEWS}: '{option}' must be a whole number, 1 or more")
+    problems.raise_if_any()
     return SiteConfig(
         root=root,
         docs_dir=str(raw.get("docs_dir") or "docs"),
