@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from nextsociety.model import urls
+from nextsociety.model import markdown_files, urls
 from nextsociety.model.containment import is_inside, link_problems
 from nextsociety.model.errors import DataError, Problem, ProblemCollector, sorted_problems
 from nextsociety.model.events import Event, is_event_source, load_events
@@ -182,21 +182,26 @@ def project_folders(config: SiteConfig) -> list[str]:
     return sorted({folder for folder in folders if folder != "."})
 
 
-def read_sources(docs_path: Path, docs_dir: str) -> dict[str, str]:
-    """Every Markdown file under docs_dir by src_uri; hidden files are skipped, as MkDocs does."""
+def read_sources(docs_path: Path, docs_dir: str, problems: ProblemCollector) -> dict[str, str]:
+    """Every Markdown file under docs_dir by src_uri; hidden files are skipped, as MkDocs does.
+    A file that cannot be read is a problem, and the others are still read."""
     sources: dict[str, str] = {}
-    problems = ProblemCollector()
     for folder, dirs, files in os.walk(docs_path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         relative = Path(folder).relative_to(docs_path).as_posix()
         for name in sorted(files):
-            if name.endswith(".md") and not name.startswith("."):
-                src_uri = name if relative == "." else f"{relative}/{name}"
+            src_uri = name if relative == "." else f"{relative}/{name}"
+            misnamed = markdown_files.name_problem(name, f"{docs_dir}/{src_uri}")
+            if misnamed is not None:
+                problems.extend([misnamed])
+            elif name.endswith(".md") and not name.startswith("."):
                 try:
-                    sources[src_uri] = read_text(Path(folder) / name, f"{docs_dir}/{src_uri}")
+                    text = read_text(Path(folder) / name, f"{docs_dir}/{src_uri}")
                 except DataError as exc:
                     problems.extend(exc.problems)
-    problems.raise_if_any()
+                    continue
+                problems.extend(markdown_files.text_problems(text, f"{docs_dir}/{src_uri}"))
+                sources[src_uri] = text
     return sources
 
 
@@ -222,7 +227,7 @@ def load_site(root: Path, config_file: str = CONFIG_PATH) -> tuple[Site | None, 
     problems.extend(link_problems(root, project_folders(config)))
     if problems.problems:  # nothing is read through a link that leaves the project
         return None, sorted_problems(problems.problems)
-    sources = attempt(lambda: read_sources(config.docs_path, config.docs_dir)) or {}
+    sources = read_sources(config.docs_path, config.docs_dir, problems)
     strings = attempt(lambda: _load_strings(config))
     registries = attempt(lambda: _load_registries(config))
     problems.extend(_vocabulary_problems(config, strings, registries))
