@@ -78,3 +78,30 @@ def test_an_empty_title_is_a_problem(project: Path):
         "content/news/2018/barcelona-benchmarking-visit.fr.md:2: 'title': is empty; "
         "write the text, or remove the key"
     ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "owner"),
+    [
+        ("press", "the page 'press/index.md'"),
+        ("partners", "the page nextsociety/registry generates from data/partners.yml"),
+    ],
+)
+def test_a_slug_may_not_take_another_pages_address(project: Path, slug, owner):
+    about = project / "content" / "about.fr.md"
+    about.write_text(f"---\nslug: {slug}\n" + about.read_text("utf-8")[4:], encoding="utf-8")
+
+    site, problems = load_site(project)
+
+    assert site is None
+    assert [str(p) for p in problems] == [
+        f"content/about.fr.md:2: 'slug': '{slug}' is the address of {owner}; choose another slug"
+    ]
+
+
+def test_a_slug_of_its_own_is_fine(project: Path):
+    about = project / "content" / "about.fr.md"
+    about.write_text("---\nslug: a-propos\n" + about.read_text("utf-8")[4:], encoding="utf-8")
+    site, problems = load_site(project)
+    assert problems == [] and site is not None
+    assert site.slugs["about.fr.md"] == "a-propos"

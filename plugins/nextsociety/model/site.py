@@ -388,6 +388,7 @@ def _check_pages(
     Returns the slugs by src_uri: the i18n plugin publishes a translation at its slug.
     """
     slugs: dict[str, str] = {}
+    keys = {split_language(src_uri, config.languages)[0] for src_uri in sources}
     for src_uri, text in sources.items():
         shown = posixpath.join(config.docs_dir, src_uri)
         key, lang = split_language(src_uri, config.languages)
@@ -409,11 +410,23 @@ def _check_pages(
         slug = meta.get("slug")
         if slug is not None:
             message = check_slug(slug)
-            if message:
-                problems.add(shown, meta.line_of("slug"), f"'slug': {message}")
+            taken = _slug_taken(key, str(slug), keys, generated)
+            if message or taken:
+                problems.add(shown, meta.line_of("slug"), f"'slug': {message or taken}")
             else:
                 slugs[src_uri] = str(slug)
     return slugs
+
+
+def _slug_taken(key: str, slug: str, keys: set[str], generated: Mapping[str, str]) -> str | None:
+    """Whether `slug` would publish the page at the URL of another page (written or generated):
+    MkDocs would write one over the other and one page would silently disappear."""
+    parent = posixpath.dirname(key)
+    for other in (posixpath.join(parent, slug + ".md"), posixpath.join(parent, slug, "index.md")):
+        if other != key and (other in keys or other in generated):
+            owner = generated.get(other) or f"'{other}'"
+            return f"'{slug}' is the address of the page {owner}; choose another slug"
+    return None
 
 
 def _check_navigation(
