@@ -34,7 +34,7 @@ from nextsociety.model.registries import (
     load_registries,
     vocabulary_keys,
 )
-from nextsociety.model.schema import check_slug
+from nextsociety.model.schema import check_plain_text, check_slug
 from nextsociety.model.strings import StringTable, load_strings
 from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.yamlio import LineDict, LineList, load_yaml, read_text
@@ -407,6 +407,7 @@ def _check_pages(
         except DataError as exc:
             problems.extend(exc.problems)
             continue
+        _check_page_texts(meta, shown, problems)
         slug = meta.get("slug")
         if slug is not None:
             message = check_slug(slug)
@@ -416,6 +417,19 @@ def _check_pages(
             else:
                 slugs[src_uri] = str(slug)
     return slugs
+
+
+def _check_page_texts(meta: LineDict, shown: str, problems: ProblemCollector) -> None:
+    """A static page's title and description follow the rules of every plain-text field."""
+    for key in ("title", "description"):
+        value = meta.get(key)
+        if key not in meta:
+            continue
+        message = check_plain_text(value) if isinstance(value, str) else "must be text"
+        if value is None:
+            message = "is empty; write the text, or remove the key"
+        if message:
+            problems.add(shown, meta.line_of(key), f"'{key}': {message}")
 
 
 def _slug_taken(key: str, slug: str, keys: set[str], generated: Mapping[str, str]) -> str | None:
