@@ -106,6 +106,12 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda p: replace_in(p / "data/site.yml", r"\{year\}", "{year.__class__.__mro__}"),
         "data/site.yml",
     ),
+    "a string key deleted": (
+        lambda p: replace_in(
+            p / "data/site.yml", r"^  news\.title:\n    en: .*\n    fr: .*\n    ar: .*\n", ""
+        ),
+        "no translation for 'news.title', used in ",
+    ),
     "lists nested 600 levels": (
         lambda p: (p / "content/deep.md").write_text(
             "".join("  " * n + "- x\n" for n in range(600)), "utf-8"

@@ -35,7 +35,7 @@ from nextsociety.model.registries import (
     vocabulary_keys,
 )
 from nextsociety.model.schema import check_plain_text, check_slug
-from nextsociety.model.strings import StringTable, load_strings
+from nextsociety.model.strings import StringTable, load_strings, missing_key_problems
 from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.yamlio import LineDict, LineList, load_yaml, read_text
 
@@ -231,6 +231,8 @@ def load_site(root: Path, config_file: str = CONFIG_PATH) -> tuple[Site | None, 
     strings = attempt(lambda: _load_strings(config))
     registries = attempt(lambda: _load_registries(config))
     problems.extend(_vocabulary_problems(config, strings, registries))
+    if strings is not None:
+        problems.extend(missing_key_problems(strings, _key_users(config), config.strings_file))
     press = attempt(lambda: _load_press(config))
     # A registry or string table that failed to load still lists its ids: references to
     # them are checked against the ids as written rather than all reported as unknown.
@@ -268,6 +270,16 @@ def _load_registries(config: SiteConfig) -> Registries | None:
     if config.data_dir is None:
         return None
     return load_registries(config.root / config.data_dir, config.languages, config.data_dir)
+
+
+def _key_users(config: SiteConfig) -> list[tuple[Path, str]]:
+    """The project's templates and the package's own code: where string keys are used."""
+    templates = sorted((config.root / "overrides").rglob("*.html"))
+    package = Path(__file__).resolve().parent.parent
+    code = sorted(package.rglob("*.py"))
+    return [(path, path.relative_to(config.root).as_posix()) for path in templates] + [
+        (path, f"nextsociety/{path.relative_to(package).as_posix()}") for path in code
+    ]
 
 
 def _vocabulary_problems(
