@@ -134,6 +134,14 @@ def load_config(root: Path, config_file: str = CONFIG_PATH) -> SiteConfig:
         if value is not None and (type(value) is not int or value < 1):
             line = news.line_of(option) if isinstance(news, LineDict) else None
             problems.add(config_file, line, f"{NEWS}: '{option}' must be a whole number, 1 or more")
+    logo = news.get("logo") if news is not None else None
+    docs_dir = str(raw.get("docs_dir") or "docs")
+    if logo is not None and not (
+        isinstance(logo, str) and is_inside(logo) and (root / docs_dir / logo).is_file()
+    ):
+        line = news.line_of("logo") if isinstance(news, LineDict) else None
+        message = f"{NEWS}: 'logo' must be an image file in {docs_dir}/"
+        problems.add(config_file, line, message, f"give its path from {docs_dir}/")
     problems.raise_if_any()
     return SiteConfig(
         root=root,
