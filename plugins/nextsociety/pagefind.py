@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import os
 import struct
@@ -151,9 +152,10 @@ class BackgroundIndex:
         return answer
 
     def _read_answers(self) -> None:
-        assert self._process.stdout is not None
+        stdout = self._process.stdout
+        assert isinstance(stdout, io.BufferedReader)
         pending = b""
-        while chunk := self._process.stdout.read1(1 << 16):
+        while chunk := stdout.read1(1 << 16):
             *messages, pending = (pending + chunk).split(b",")
             with self._answered:
                 for message in messages:
