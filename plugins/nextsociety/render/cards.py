@@ -95,8 +95,8 @@ def card_key(text: CardText, fonts: CardFonts) -> str:
 
 def render_card(text: CardText, fonts: CardFonts) -> bytes:
     """The card as PNG bytes."""
-    every = " ".join((text.site_name, text.kind, text.title, text.date))
-    if _ARABIC.search(every) and not has_raqm():
+    fields = (text.site_name, text.kind, text.title, text.date)
+    if any(_ARABIC.search(field) for field in fields) and not has_raqm():
         raise CardError(
             "Arabic social cards need Pillow's Raqm layout engine: apt-get install libraqm0"
         )
