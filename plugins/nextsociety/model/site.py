@@ -90,7 +90,9 @@ class Site:
     press: Boilerplate | None
     events: tuple[Event, ...]
     news: tuple[NewsItem, ...]
-    slugs: Mapping[str, str]  # src_uri -> the `slug:` a page (or a news text) sets
+    # src_uri -> the folder a page is published in, under its language's prefix, where it is
+    # not MkDocs' default: a page with a `slug:`, every news item ('news/2018/<slug>/')
+    paths: Mapping[str, str]
 
 
 def find_root(start: Path) -> Path | None:
@@ -220,13 +222,15 @@ def load_site(root: Path, config_file: str = CONFIG_PATH) -> tuple[Site | None, 
         news_sources = [(uri, text) for uri, text in sources.items() if is_news_source(uri)]
         news = attempt(lambda: load_news(news_sources, config.languages, known, config.docs_dir))
     generated = generated_pages(config, registries, events or [], news or [])
-    slugs = _check_pages(config, sources, generated, problems)
-    slugs.update({text.src_uri: text.slug for item in news or [] for text in item.texts.values()})
+    paths = _check_pages(config, sources, generated, problems)
+    for item in news or []:
+        for text in item.texts.values():
+            paths[text.src_uri] = urls.news_item_path(item.year, text.slug)
     _check_navigation(config, sources, generated, problems)
     _check_images(config, sources, news or [], problems)
     if problems or strings is None or events is None or news is None:
         return None, sorted_problems(problems.problems)
-    site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), slugs)
+    site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), paths)
     return site, []
 
 
@@ -355,9 +359,9 @@ def _check_pages(
 ) -> dict[str, str]:
     """Every other page: front matter parses, a `slug:` is a slug, its path is its own.
 
-    Returns the slugs by src_uri: the i18n plugin publishes a translation at its slug.
+    Returns where pages with a `slug:` are published, by src_uri.
     """
-    slugs: dict[str, str] = {}
+    paths: dict[str, str] = {}
     for src_uri, text in sources.items():
         shown = posixpath.join(config.docs_dir, src_uri)
         key, lang = split_language(src_uri, config.languages)
@@ -382,8 +386,8 @@ def _check_pages(
             if message:
                 problems.add(shown, meta.line_of("slug"), f"'slug': {message}")
             else:
-                slugs[src_uri] = str(slug)
-    return slugs
+                paths[src_uri] = urls.slug_path(key, str(slug))
+    return paths
 
 
 def _check_navigation(

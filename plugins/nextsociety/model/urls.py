@@ -98,6 +98,11 @@ def feed_home_url(lang: Language, feed: str = "news") -> str:
 # -- any page --------------------------------------------------------------------------------
 
 
+def slug_path(key: str, slug: str) -> str:
+    """Where a page that sets `slug:` is published: beside its key, in folder `slug`."""
+    return posixpath.join(posixpath.dirname(key), slug) + "/"
+
+
 def page_url(key: str, lang: Language) -> str:
     """The site-relative URL of page `key` in `lang` (directory URLs): 'fr/news/2018/'."""
     stem = key.removesuffix(".md")
