@@ -1,0 +1,173 @@
+"""`nextsociety new news|event`: the files of a new item, with valid front matter."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from nextsociety.cli.project import UserError, project_config, project_root
+from nextsociety.model.countries import country_hint, is_country
+from nextsociety.model.errors import DataError
+from nextsociety.model.registries import load_registries
+from nextsociety.model.schema import check_plain_text, check_slug
+from nextsociety.model.site import SiteConfig
+from nextsociety.model.translations import split_language
+from nextsociety.scaffold import NewFile, event_files, news_item_files, slugify
+
+
+def run_new_news(args: argparse.Namespace) -> int:
+    config = project_config(project_root(args))
+    title = _title(args.title)
+    date = _date(args.date, "--date") if args.date else dt.date.today()
+    slug = _slug(args.slug, title)
+    codes = _languages(args.lang, config)
+    contact = _press_contact(config)
+    files = news_item_files(config.docs_dir, config.languages, codes, slug, title, date, args.type, contact)
+    _write(config, files)
+    kind = "press release" if args.type == "press-release" else "news item"
+    print(f"Created a draft {kind} dated {date.isoformat()}:")
+    _list_files(config, files)
+    print(
+        "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety check`.\n"
+        "To publish, delete the line `draft: true`: the item goes online with the first build on or after its date."
+    )
+    return 0
+
+
+def run_new_event(args: argparse.Namespace) -> int:
+    config = project_config(project_root(args))
+    title = _title(args.title)
+    if args.planned and (args.start or args.end):
+        raise UserError("A planned event has no dates yet: leave out --start and --end, or leave out --planned.")
+    if not args.planned and not args.start:
+        raise UserError("Give the event's first day with --start YYYY-MM-DD, or use --planned while its dates are not fixed.")
+    if args.country is None:
+        raise UserError("Say in which country the event takes place with --country and its two-letter code, e.g. --country ES for Spain.")
+    country = args.country.strip().upper()
+    if not is_country(country):
+        raise UserError(f"'{args.country}' is not a two-letter country code: {country_hint(args.country)}")
+    timezone = _timezone(args.timezone)
+    start = _moment(args.start, "--start", timezone) if args.start else None
+    end = _moment(args.end, "--end", timezone) if args.end else None
+    if start is not None and end is not None:
+        if type(start) is not type(end):
+            raise UserError("--start and --end must both be days, or both be a day and a time.")
+        if end < start:  # type: ignore[operator]
+            raise UserError(f"The event cannot end ({args.end}) before it starts ({args.start}).")
+    slug = _slug(args.slug, title)
+    existing = [uri for uri in _event_originals(config) if uri.rsplit("/", 1)[-1] == f"{slug}.md"]
+    if existing:
+        raise UserError(
+            f"An event with the id '{slug}' already exists ({config.docs_dir}/{existing[0]}): nothing was written. "
+            "Choose another title, or another file name with --slug."
+        )
+    codes = _languages(args.lang, config)
+    files = event_files(config.docs_dir, config.languages, codes, slug, title, start, end, args.timezone, country, args.city)
+    _write(config, files)
+    print("Created a planned event (no dates yet):" if start is None else f"Created an event starting {args.start}:")
+    _list_files(config, files)
+    print(
+        "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety check`.\n"
+        "Events have no draft mode: the event goes online with the next build, so write it before you push."
+    )
+    return 0
+
+
+def _title(value: str) -> str:
+    title = value.strip()
+    if not title:
+        raise UserError('The title is empty: write it in quotes, e.g. nextsociety new news "Visit to Barcelona".')
+    problem = check_plain_text(title)
+    if problem:
+        raise UserError(f"The title {problem}.")
+    return title
+
+
+def _date(value: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25.") from None
+
+
+def _moment(value: str, option: str, timezone: str | None) -> dt.date | dt.datetime:
+    if len(value) == 10:
+        return _date(value, option)
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"{option} '{value}' is not a date: write YYYY-MM-DD, or \"YYYY-MM-DD HH:MM\" with --timezone.") from None
+    if timezone is None:
+        raise UserError(f"{option} has a time, so the event needs a time zone: add e.g. --timezone Europe/Madrid.")
+    return moment.replace(second=0, microsecond=0)
+
+
+def _timezone(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"'{value}' is not a time zone: use a name such as Europe/Madrid or Africa/Tunis.") from None
+    return value
+
+
+def _slug(value: str | None, title: str) -> str:
+    if value is not None:
+        problem = check_slug(value)
+        if problem:
+            raise UserError(f"--slug {problem}.")
+        return value
+    slug = slugify(title)
+    if not slug:
+        raise UserError("The title has no Latin letters or digits to make a file name from: give one with --slug, e.g. --slug barcelona-visit.")
+    return slug
+
+
+def _languages(value: str | None, config: SiteConfig) -> list[str]:
+    codes = config.languages.codes
+    if value is None:
+        return list(codes)
+    wanted = [code.strip() for code in value.split(",") if code.strip()]
+    for code in wanted:
+        if code not in codes:
+            raise UserError(f"The site has no language '{code}': use {', '.join(codes)}, separated by commas.")
+    return [config.languages.default.code, *wanted]  # the original is always written
+
+
+def _press_contact(config: SiteConfig) -> str | None:
+    """The first press contact of data/contacts.yml: a press release names whom to call."""
+    if config.data_dir is None:
+        return None
+    try:
+        registries = load_registries(config.root / config.data_dir, config.languages, config.data_dir)
+    except DataError:
+        return None  # `nextsociety check` reports the registry's problems
+    return next((c.id for c in registries.contacts.values() if c.kind == "press"), None)
+
+
+def _event_originals(config: SiteConfig) -> list[str]:
+    folder = config.docs_path / "events"
+    uris = [path.relative_to(config.docs_path).as_posix() for path in sorted(folder.glob("*/*.md"))]
+    return [uri for uri in uris if split_language(uri, config.languages)[1] is config.languages.default]
+
+
+def _write(config: SiteConfig, files: list[NewFile]) -> None:
+    existing = [file.path for file in files if (config.root / file.path).exists()]
+    if existing:
+        raise UserError(
+            f"{existing[0]} already exists: nothing was written. "
+            "Choose another title, or another file name with --slug."
+        )
+    for file in files:
+        path = config.root / file.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(file.text, encoding="utf-8", newline="\n")
+
+
+def _list_files(config: SiteConfig, files: list[NewFile]) -> None:
+    width = max(len(file.path) for file in files)
+    for file in files:
+        role = "the original" if file.lang is config.languages.default else "translation"
+        print(f"  {file.path.ljust(width)}  {file.lang.name}, {role}")
