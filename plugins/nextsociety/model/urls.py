@@ -61,6 +61,12 @@ def news_item_path(year: int, slug: str) -> str:
     return f"news/{year}/{slug}/"
 
 
+# -- press room -------------------------------------------------------------------------------
+
+PRESS_INDEX = "press/index.md"
+MEDIA_KIT_DIR = "press/media/"  # every file under it is listed in the press room
+
+
 # -- events ----------------------------------------------------------------------------------
 
 EVENTS_INDEX = "events/index.md"
