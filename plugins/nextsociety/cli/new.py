@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from nextsociety.cli.project import UserError, project_config, project_root
 from nextsociety.model.countries import country_hint, is_country
 from nextsociety.model.errors import DataError
-from nextsociety.model.registries import load_registries
+from nextsociety.model.registries.base import load_registries
 from nextsociety.model.schema import check_plain_text, check_slug
 from nextsociety.model.site import SiteConfig
 from nextsociety.model.translations import split_language

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
-from nextsociety.model.clusters import Cluster
 from nextsociety.model.collation import collation_key
 from nextsociety.model.countries import country_name
+from nextsociety.model.registries.clusters import Cluster
 
 
 class Named(Protocol):

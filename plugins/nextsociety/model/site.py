@@ -25,7 +25,7 @@ from nextsociety.model.languages import CONFIG_PATH, Language, LanguageSet, pars
 from nextsociety.model.news import NewsItem, is_news_source, load_news
 from nextsociety.model.press import Boilerplate, load_press
 from nextsociety.model.references import KnownIds, known_ids, tag_ids
-from nextsociety.model.registries import (
+from nextsociety.model.registries.base import (
     CLUSTERS_FILE,
     CONTACTS_FILE,
     PARTNERS_FILE,

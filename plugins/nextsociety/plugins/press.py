@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import markdown
 from mkdocs.structure.files import File
 
-from nextsociety.model.contacts import Contact
 from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
 from nextsociety.model.press import Boilerplate
+from nextsociety.model.registries.contacts import Contact
 from nextsociety.model.urls import MEDIA_KIT_DIR
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.news import Entry

@@ -30,7 +30,7 @@ from nextsociety.model.backlinks import Backlink
 from nextsociety.model.countries import country_name
 from nextsociety.model.directory import by_country, by_sector, sort_by_name
 from nextsociety.model.languages import Language
-from nextsociety.model.registries import CLUSTERS_FILE, PARTNERS_FILE, Registries
+from nextsociety.model.registries.base import CLUSTERS_FILE, PARTNERS_FILE, Registries
 from nextsociety.model.urls import (
     CLUSTERS_INDEX,
     PARTNERS_INDEX,

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from nextsociety.model.contacts import Contact
 from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem, NewsText
+from nextsociety.model.registries.contacts import Contact
 from nextsociety.render.archives import Pagination
 from nextsociety.render.dates import long_date
 from nextsociety.render.jsonld import news_article

@@ -9,12 +9,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from nextsociety.model.clusters import SECTORS, Cluster, parse_clusters
-from nextsociety.model.contacts import Contact, parse_contacts
 from nextsociety.model.errors import DataError, ProblemCollector, did_you_mean
 from nextsociety.model.languages import LanguageSet
-from nextsociety.model.partners import KINDS, Partner, parse_partners
 from nextsociety.model.records import RecordFile
+from nextsociety.model.registries.clusters import SECTORS, Cluster, parse_clusters
+from nextsociety.model.registries.contacts import Contact, parse_contacts
+from nextsociety.model.registries.partners import KINDS, Partner, parse_partners
 from nextsociety.model.yamlio import load_yaml
 
 PARTNERS_FILE = "partners.yml"
