@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from nextsociety.model.collation import collation_key
 from nextsociety.model.countries import country_name
-from nextsociety.model.registries.clusters import Cluster
+
+if TYPE_CHECKING:
+    from nextsociety.model.registries.clusters import Cluster
 
 
 class Named(Protocol):

@@ -26,11 +26,10 @@ from nextsociety.model.news import NewsItem, is_news_source, load_news
 from nextsociety.model.press import Boilerplate, load_press
 from nextsociety.model.references import KnownIds, known_ids, tag_ids
 from nextsociety.model.registries.base import (
-    CLUSTERS_FILE,
-    CONTACTS_FILE,
-    PARTNERS_FILE,
     Registries,
     load_registries,
+    registry_kind,
+    registry_kinds,
     vocabulary_keys,
 )
 from nextsociety.model.schema import check_slug
@@ -272,15 +271,15 @@ def generated_pages(
 ) -> dict[str, str]:
     """Page key -> what generates it, for every page the configured plugins generate."""
     pages: dict[str, str] = {}
-    if config.data_dir is not None:
-        partners = f"nextsociety/registry generates from {config.data_dir}/{PARTNERS_FILE}"
-        clusters = f"nextsociety/registry generates from {config.data_dir}/{CLUSTERS_FILE}"
-        pages[urls.PARTNERS_INDEX] = partners
-        pages[urls.CLUSTERS_INDEX] = pages[urls.SECTORS_INDEX] = clusters
-        for partner_id in registries.partners if registries is not None else ():
-            pages[urls.partner_page_key(partner_id)] = partners
-        for cluster_id in registries.clusters if registries is not None else ():
-            pages[urls.cluster_page_key(cluster_id)] = clusters
+    for kind in registry_kinds() if config.data_dir is not None else ():
+        if not kind.pages:
+            continue
+        source = f"nextsociety/registry generates from {config.data_dir}/{kind.file}"
+        pages[urls.registry_index_key(kind.name)] = source
+        for extra in kind.extra_pages:
+            pages[urls.registry_page_key(kind.name, extra.name)] = source
+        for record_id in registries.get(kind.name) if registries is not None else ():
+            pages[urls.record_page_key(kind.name, record_id)] = source
     if config.events_enabled:
         listing = "nextsociety/events generates as an events listing"
         pages[urls.EVENTS_INDEX] = listing
@@ -316,9 +315,9 @@ def _known_ids(config: SiteConfig, registries: Registries | None, strings: Strin
     if config.data_dir is not None and registries is None:
         folder = config.root / config.data_dir
         known = KnownIds(
-            partners=_ids_as_written(folder / PARTNERS_FILE),
-            clusters=_ids_as_written(folder / CLUSTERS_FILE),
-            contacts=_ids_as_written(folder / CONTACTS_FILE),
+            partners=_ids_as_written(folder / registry_kind("partners").file),
+            clusters=_ids_as_written(folder / registry_kind("clusters").file),
+            contacts=_ids_as_written(folder / registry_kind("contacts").file),
             tags=known.tags,
         )
     if strings is None:

@@ -37,6 +37,11 @@ def registry_index_key(registry: str) -> str:
     return f"{registry}/index.md"
 
 
+def registry_page_key(registry: str, name: str) -> str:
+    """Another listing of a registry, e.g. `clusters/sectors.md`."""
+    return f"{registry}/{name}.md"
+
+
 # -- news ------------------------------------------------------------------------------------
 
 NEWS_DIR = "news"

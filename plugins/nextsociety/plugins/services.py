@@ -123,7 +123,7 @@ class SiteServices:
     def records(self, registry: str) -> Mapping[str, Any]:
         """The records of a registry by id; empty without the registry plugin."""
         registries = self.site.registries
-        return getattr(registries, registry, {}) if registries is not None else {}
+        return registries.get(registry) if registries is not None else {}
 
     def contact(self, contact_id: str | None) -> Contact | None:
         registries = self.site.registries
