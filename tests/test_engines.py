@@ -51,7 +51,9 @@ def test_properdocs_builds_the_real_site_like_mkdocs(real_site: BuildResult, tmp
     assert "WARNING" not in proc.stderr, proc.stderr
 
     home = (tmp_path / "properdocs" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<meta name="generator" content="[^"]*ProperDocs 1\.6', home), "not ProperDocs"
+    assert re.search(r'<meta name="generator" content="[^"]*ProperDocs 1\.6', home), (
+        "not ProperDocs"
+    )
     problems = compare_trees(
         without_generator(real_site.site, tmp_path / "a"),
         without_generator(tmp_path / "properdocs", tmp_path / "b"),

@@ -34,14 +34,21 @@ def problems_of(tmp_path, key, en, fr="fr", ar="ar") -> list[str]:
 
 
 def test_allowed_placeholders_are_filled(tmp_path):
-    table = table_with(tmp_path, "events.place", "{area}, {country}", "{area}, {country}", "{area}، {country}")
-    assert table.format("events.place", "ar", area="برشلونة", country="إسبانيا") == "برشلونة، إسبانيا"
+    table = table_with(
+        tmp_path, "events.place", "{area}, {country}", "{area}, {country}", "{area}، {country}"
+    )
+    assert (
+        table.format("events.place", "ar", area="برشلونة", country="إسبانيا") == "برشلونة، إسبانيا"
+    )
 
 
 @pytest.mark.parametrize(
     ("en", "message"),
     [
-        ("News from {language.__class__.__mro__}", "unknown placeholder '{language.__class__.__mro__}'"),
+        (
+            "News from {language.__class__.__mro__}",
+            "unknown placeholder '{language.__class__.__mro__}'",
+        ),
         ("News from {year", "a '{' or '}' without its pair"),
         ("News from {0}", "unknown placeholder '{0}'"),
         ("News from {}", "unknown placeholder '{}'"),
@@ -52,7 +59,9 @@ def test_allowed_placeholders_are_filled(tmp_path):
 )
 def test_bad_placeholders_are_errors_with_the_line(tmp_path, en, message):
     (problem,) = problems_of(tmp_path, "news.archive.year", en, "Actualités de {year}", "{year}")
-    assert problem.startswith("data/site.yml:3: string 'news.archive.year' (en): " + message), problem
+    assert problem.startswith("data/site.yml:3: string 'news.archive.year' (en): " + message), (
+        problem
+    )
 
 
 def test_a_string_without_placeholders_takes_no_braces(tmp_path):
@@ -61,7 +70,9 @@ def test_a_string_without_placeholders_takes_no_braces(tmp_path):
 
 
 def test_every_language_shows_the_same_values(tmp_path):
-    (problem,) = problems_of(tmp_path, "news.page_of", "Page {number} of {count}", "Page {number}", "{number} {count}")
+    (problem,) = problems_of(
+        tmp_path, "news.page_of", "Page {number} of {count}", "Page {number}", "{number} {count}"
+    )
     assert problem.startswith("data/site.yml:2: string 'news.page_of' uses different placeholders")
 
 

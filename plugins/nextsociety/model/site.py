@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from nextsociety.model import urls
+from nextsociety.model import markdown_files, urls
+from nextsociety.model.containment import is_inside, link_problems
 from nextsociety.model.errors import DataError, Problem, ProblemCollector, sorted_problems
 from nextsociety.model.events import Event, is_event_source, load_events
 from nextsociety.model.frontmatter import split_front_matter
@@ -35,7 +36,7 @@ from nextsociety.model.registries.base import (
 from nextsociety.model.schema import check_slug
 from nextsociety.model.strings import StringTable, load_strings
 from nextsociety.model.translations import localized_src_uri, split_language
-from nextsociety.model.yamlio import LineDict, LineList, load_yaml
+from nextsociety.model.yamlio import LineDict, LineList, load_yaml, read_text
 
 BUILD_DATE_ENV = "NEXTSOCIETY_BUILD_DATE"
 I18N, REGISTRY = "nextsociety/i18n", "nextsociety/registry"
@@ -129,6 +130,12 @@ def load_config(root: Path, config_file: str = CONFIG_PATH) -> SiteConfig:
     assert isinstance(raw_languages, Mapping)
     languages = parse_languages(str(i18n.get("default_language", "en")), raw_languages)
     registry, news = plugins.get(REGISTRY), plugins.get(NEWS)
+    for option in ("per_page", "feed_size"):
+        value = news.get(option) if news is not None else None
+        if value is not None and (type(value) is not int or value < 1):
+            line = news.line_of(option) if isinstance(news, LineDict) else None
+            problems.add(config_file, line, f"{NEWS}: '{option}' must be a whole number, 1 or more")
+    problems.raise_if_any()
     return SiteConfig(
         root=root,
         docs_dir=str(raw.get("docs_dir") or "docs"),
@@ -166,16 +173,36 @@ def _plugin_options(raw: LineDict) -> dict[str, Any]:
     return {name: options for name, options in found.items() if options.get("enabled") is not False}
 
 
-def read_sources(docs_path: Path) -> dict[str, str]:
-    """Every Markdown file under docs_dir by src_uri; hidden files are skipped, as MkDocs does."""
+def project_folders(config: SiteConfig) -> list[str]:
+    """The folders the build reads and copies from, relative to the project root."""
+    folders = [config.docs_dir, config.strings_file.rsplit("/", 1)[0] if "/" in config.strings_file else "."]
+    if config.data_dir is not None:
+        folders.append(config.data_dir)
+    if (config.root / "overrides").is_dir():
+        folders.append("overrides")
+    return sorted({folder for folder in folders if folder != "."})
+
+
+def read_sources(docs_path: Path, docs_dir: str, problems: ProblemCollector) -> dict[str, str]:
+    """Every Markdown file under docs_dir by src_uri; hidden files are skipped, as MkDocs does.
+    A file that cannot be read is a problem, and the others are still read."""
     sources: dict[str, str] = {}
     for folder, dirs, files in os.walk(docs_path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         relative = Path(folder).relative_to(docs_path).as_posix()
         for name in sorted(files):
-            if name.endswith(".md") and not name.startswith("."):
-                src_uri = name if relative == "." else f"{relative}/{name}"
-                sources[src_uri] = (Path(folder) / name).read_text(encoding="utf-8-sig")
+            src_uri = name if relative == "." else f"{relative}/{name}"
+            misnamed = markdown_files.name_problem(name, f"{docs_dir}/{src_uri}")
+            if misnamed is not None:
+                problems.extend([misnamed])
+            elif name.endswith(".md") and not name.startswith("."):
+                try:
+                    text = read_text(Path(folder) / name, f"{docs_dir}/{src_uri}")
+                except DataError as exc:
+                    problems.extend(exc.problems)
+                    continue
+                problems.extend(markdown_files.text_problems(text, f"{docs_dir}/{src_uri}"))
+                sources[src_uri] = text
     return sources
 
 
@@ -198,7 +225,10 @@ def load_site(root: Path, config_file: str = CONFIG_PATH) -> tuple[Site | None, 
             problems.extend(exc.problems)
             return None
 
-    sources = read_sources(config.docs_path)
+    problems.extend(link_problems(root, project_folders(config)))
+    if problems.problems:  # nothing is read through a link that leaves the project
+        return None, sorted_problems(problems.problems)
+    sources = read_sources(config.docs_path, config.docs_dir, problems)
     strings = attempt(lambda: _load_strings(config))
     registries = attempt(lambda: _load_registries(config))
     problems.extend(_vocabulary_problems(config, strings, registries))
@@ -361,6 +391,7 @@ def _check_pages(
     Returns where pages with a `slug:` are published, by src_uri.
     """
     paths: dict[str, str] = {}
+    keys = {split_language(src_uri, config.languages)[0] for src_uri in sources}
     for src_uri, text in sources.items():
         shown = posixpath.join(config.docs_dir, src_uri)
         key, lang = split_language(src_uri, config.languages)
@@ -382,11 +413,23 @@ def _check_pages(
         slug = meta.get("slug")
         if slug is not None:
             message = check_slug(slug)
-            if message:
-                problems.add(shown, meta.line_of("slug"), f"'slug': {message}")
+            taken = _slug_taken(key, str(slug), keys, generated)
+            if message or taken:
+                problems.add(shown, meta.line_of("slug"), f"'slug': {message or taken}")
             else:
                 paths[src_uri] = urls.slug_path(key, str(slug))
     return paths
+
+
+def _slug_taken(key: str, slug: str, keys: set[str], generated: Mapping[str, str]) -> str | None:
+    """Whether `slug` would publish the page at the URL of another page (written or generated):
+    MkDocs would write one over the other and one page would silently disappear."""
+    parent = posixpath.dirname(key)
+    for other in (posixpath.join(parent, slug + ".md"), posixpath.join(parent, slug, "index.md")):
+        if other != key and (other in keys or other in generated):
+            owner = generated.get(other) or f"'{other}'"
+            return f"'{slug}' is the address of the page {owner}; choose another slug"
+    return None
 
 
 def _check_navigation(
@@ -436,7 +479,11 @@ def _check_images(
     problems: ProblemCollector,
 ) -> None:
     for item in news:
-        if item.image and not (config.docs_path / item.image.lstrip("/")).is_file():
+        if item.image and not is_inside(item.image.lstrip("/")):
+            shown = posixpath.join(config.docs_dir, item.key)
+            meta = split_front_matter(sources[item.key], shown).meta
+            problems.add(shown, meta.line_of("image"), f"image '{item.image}' is outside {config.docs_dir}/", "put the image in the folder and give its path from there")
+        elif item.image and not (config.docs_path / item.image.lstrip("/")).is_file():
             shown = posixpath.join(config.docs_dir, item.key)
             meta = split_front_matter(sources[item.key], shown).meta
             problems.add(

@@ -77,12 +77,18 @@ def load_strings(path: Path, display_path: str, languages: Iterable[str]) -> Str
     data = load_yaml(path, display_path)
     raw = data.get("strings") if isinstance(data, LineDict) else None
     if not isinstance(raw, LineDict):
-        problems.add(display_path, getattr(data, "line", 1), "expected a mapping 'strings:' of key -> {en, fr, ar}")
+        problems.add(
+            display_path,
+            getattr(data, "line", 1),
+            "expected a mapping 'strings:' of key -> {en, fr, ar}",
+        )
         problems.raise_if_any()
     assert isinstance(raw, LineDict)
     table: dict[str, dict[str, str]] = {}
     for key, texts in raw.items():
-        checked = every_language(texts, codes, display_path, raw.line_of(key), f"string '{key}'", problems)
+        checked = every_language(
+            texts, codes, display_path, raw.line_of(key), f"string '{key}'", problems
+        )
         if checked is not None:
             table[str(key)] = checked
             _check_placeholders(str(key), checked, raw, display_path, problems)
@@ -99,10 +105,17 @@ def every_language(
         return None
     for lang in codes:
         if not isinstance(texts.get(lang), str) or not texts[lang].strip():
-            problems.add(path, line, f"{what} has no '{lang}' text", "every string needs every language")
+            problems.add(
+                path, line, f"{what} has no '{lang}' text", "every string needs every language"
+            )
     for lang in texts:
         if lang not in codes:
-            problems.add(path, texts.line_of(lang), f"{what}: unknown language '{lang}'", did_you_mean(lang, codes))
+            problems.add(
+                path,
+                texts.line_of(lang),
+                f"{what}: unknown language '{lang}'",
+                did_you_mean(lang, codes),
+            )
     return {str(k): str(v) for k, v in texts.items()}
 
 

@@ -144,6 +144,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
         return list(node.value)
     return []
 
+
 class _LineLoader(_LineConstructor, yaml.SafeLoader):  # type: ignore[misc]
     """The pure-Python parser: its error messages are the ones editors are shown."""
 
@@ -154,7 +155,9 @@ class _FastLineLoader(_LineConstructor, getattr(yaml, "CSafeLoader", yaml.SafeLo
 
 
 for _loader in (_LineLoader, _FastLineLoader):
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _LineConstructor.construct_yaml_timestamp)  # type: ignore[type-var]
+    _loader.add_constructor(
+        "tag:yaml.org,2002:timestamp", _LineConstructor.construct_yaml_timestamp
+    )  # type: ignore[type-var]
     _loader.add_constructor("tag:yaml.org,2002:map", _LineConstructor.construct_mapping)  # type: ignore[type-var]
     _loader.add_constructor("tag:yaml.org,2002:seq", _LineConstructor.construct_sequence)  # type: ignore[type-var]
 

@@ -8,6 +8,7 @@ events on partner and cluster pages, and writes `/events/<id>.ics` and
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -105,7 +106,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             for key, listing in plan:
                 uri = lang.prefix + key
                 title = self._t(lang, "events.title") if listing[0] == "all" else self._t(lang, "events.archive.year").format(year=listing[1])
-                file = File.generated(config, uri, content=f'---\ntemplate: events-list.html\ntitle: "{title}"\n---\n')
+                file = File.generated(config, uri, content=f"---\ntemplate: events-list.html\ntitle: {json.dumps(title)}\n---\n")
                 files.append(file)
                 self.site.pages.register(key, lang, file)
                 self._listings[uri] = listing

@@ -35,7 +35,7 @@ from nextsociety.model.bidi import segments
 from nextsociety.model.errors import DataError
 from nextsociety.model.languages import Language, LanguageSet, NavEntry
 from nextsociety.model.site import build_date, load_site
-from nextsociety.model.strings import StringTable
+from nextsociety.model.strings import PLACEHOLDERS, StringTable
 from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.urls import NEWS_INDEX, absolute_url, page_url
 from nextsociety.plugins.services import PageIndex, SiteServices
@@ -68,9 +68,12 @@ class PageLanguage:
     fallback_from: Language | None  # the language the content is really in, if untranslated
     home_url: str
 
-    def t(self, key: str, **values: str) -> str:
-        """Our interface string `key` in the page's language, with `{name}` placeholders filled."""
-        return self.strings.format(key, self.lang.code, **values)
+    def t(self, key: str, **values: str) -> Markup:
+        """Our interface string `key` in the page's language, with `{name}` placeholders filled:
+        text, escaped for HTML with its values (templates render without autoescaping)."""
+        if key in PLACEHOLDERS:
+            return Markup(escape(self.strings.get(key, self.lang.code))).format(**values)
+        return escape(self.strings.get(key, self.lang.code))
 
     @property
     def news_url(self) -> str:
@@ -316,6 +319,17 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         extra["alternate"] = alternates
         local["extra"] = extra
         return local
+
+    @event_priority(-100)  # last: news and events set the description from their summary first
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Front matter `title` and `description` are plain text; MkDocs and Material treat a
+        page's title and description as HTML and print them unescaped (`<title>`, header,
+        `<meta name="description">`, navigation). Escaped here, once, for every page."""
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if value is not None and not isinstance(value, Markup):
+                page.meta[key] = escape(str(value))
+        return markdown
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -49,9 +49,22 @@ PLUGIN_NAME = "nextsociety/news"
 NEWS_HEADING = "registry.backlinks.news"
 
 
+class _Positive(c.Type):  # type: ignore[type-arg]
+    """A whole number, 1 or more (a listing of 0 items per page would never end)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:
+            raise c.ValidationError(f"must be a whole number, 1 or more, not {value!r}")
+        return int(number)
+
+
 class NewsConfig(Config):
-    per_page = c.Type(int, default=10)  # items per listing page
-    feed_size = c.Type(int, default=50)  # newest items in each feed
+    per_page = _Positive(default=10)  # items per listing page
+    feed_size = _Positive(default=50)  # newest items in each feed
     id_authority = c.Type(str, default="thenextsociety.co")  # for stable tag: URIs of feed entries
     publisher = c.Type(str, default="THE NEXT SOCIETY")
     logo = c.Optional(c.Type(str))  # an image in content/, for the publisher in JSON-LD and feeds

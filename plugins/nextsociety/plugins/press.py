@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-import markdown
 from mkdocs.structure.files import File
 
 from nextsociety.model.languages import Language
@@ -15,6 +14,7 @@ from nextsociety.model.press import Boilerplate
 from nextsociety.model.registries.contacts import Contact
 from nextsociety.model.urls import MEDIA_KIT_DIR
 from nextsociety.plugins.services import SiteServices
+from nextsociety.render.markdown_text import markdown_html
 from nextsociety.render.news import Entry
 
 
@@ -32,7 +32,7 @@ def boilerplate_html(boilerplate: Boilerplate, codes: Iterable[str]) -> dict[str
     return {
         code: {
             "title": boilerplate.title[code],
-            "body_html": markdown.markdown(boilerplate.body[code]),
+            "body_html": markdown_html(boilerplate.body[code]),
         }
         for code in codes
     }

@@ -9,7 +9,6 @@ Other plugins add links to record pages through the shared `SiteServices.backlin
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -150,10 +149,9 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
 
     def _generate(self, files: Files, config: MkDocsConfig, page: RegistryPage) -> None:
         src_uri = page.lang.prefix + page.key  # load_site() refuses a source at this path
-        # Page titles are HTML in MkDocs (as from a Markdown heading: `&` as `&amp;`), and
-        # Material prints them unescaped: the front matter carries the escaped name.
+        # Plain text, as every front matter title: the i18n plugin escapes it for Material.
         meta = {
-            "title": html.escape(page.title, quote=False),
+            "title": page.title,
             "template": page.template,
             "hide": ["toc"],
         }

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -124,7 +125,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if "cluster" in context:
             return cluster_record(context["cluster"], lang, label, partners)
         if page.meta.get("template") is None:  # listings and the press room have a template
-            return page_record(str(page.meta.get("title") or page.title or ""), label)
+            title = Markup(page.meta.get("title") or page.title or "").striptags()  # HTML: text
+            return page_record(title, label)
         return None
 
     @event_priority(-100)  # last: every plugin has written its HTML (404 pages, listings) by now
