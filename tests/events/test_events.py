@@ -168,3 +168,17 @@ def test_a_dated_event_in_the_planned_folder_or_the_wrong_year(events_check):
     result = events_check({"content/events/2019/visit.md": event_file("Visit")})
     assert result.returncode != 0
     assert "content/events/2019/visit.md:5: starts in 2018 but is filed under events/2019/ (move it to events/2018/)" in result.log
+
+
+def test_event_countries_and_addresses_follow_the_registries_rules(events_check):
+    result = events_check({
+        "content/events/2018/eu.md": event_file("EU").replace("country: ES", "country: EU"),
+        "content/events/2018/uk.md": event_file("UK").replace("country: ES", "country: UK"),
+        "content/events/2018/reg.md": event_file("Reg", extra="registration: http://example.org/\n"),
+    })
+    assert "content/events/2018/eu.md:9: unknown country code 'EU'" in result.log
+    assert "content/events/2018/uk.md:9: unknown country code 'UK' (did you mean 'GB' (United Kingdom)?)" in result.problems
+    assert (
+        "content/events/2018/reg.md:10: 'registration': 'http://example.org/' is not an https:// "
+        "web address such as https://www.thenextsociety.co/" in result.problems
+    )
