@@ -4,12 +4,31 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import Any
 
 from nextsociety.cli.project import build_day, plural, project_root
 from nextsociety.cli.report import report
 from nextsociety.model.errors import Problem
 from nextsociety.model.site import Site, load_site
 from nextsociety.scaffold import PLACEHOLDER, has_placeholder
+
+
+def add_check_command(commands: Any, common: argparse.ArgumentParser) -> None:
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="find every mistake in content/ and data/, with file and line",
+        description="Validate content/ and data/ as the build does, without building. Every "
+        "problem is listed as path:line: message (hint); the exit status is 1 when there is "
+        "one, 0 otherwise.",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: GitHub Actions annotations, shown on the lines of a pull request",
+    )
+    check.set_defaults(run=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:

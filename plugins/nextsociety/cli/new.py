@@ -4,16 +4,96 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nextsociety.cli.project import UserError, project_config, project_root
 from nextsociety.model.countries import country_hint, is_country
 from nextsociety.model.errors import DataError
+from nextsociety.model.news import NEWS_TYPES
 from nextsociety.model.registries.base import load_registries
 from nextsociety.model.schema import check_plain_text, check_slug
 from nextsociety.model.site import SiteConfig
 from nextsociety.model.translations import split_language
 from nextsociety.scaffold import NewFile, event_files, news_item_files, slugify
+
+
+def add_new_command(commands: Any, common: argparse.ArgumentParser) -> None:
+    scaffolding = argparse.ArgumentParser(add_help=False)
+    scaffolding.add_argument(
+        "--lang",
+        metavar="CODES",
+        help="languages to create, e.g. en,fr,ar (default: every language of the site)",
+    )
+    scaffolding.add_argument(
+        "--slug", help="the file name (and id) without .md, instead of one made from the title"
+    )
+    new = commands.add_parser(
+        "new",
+        help="create a news item or an event, ready to write",
+        description="Create the files of a news item or an event, with valid front matter and "
+        "TODO text to replace.",
+    )
+    kinds = new.add_subparsers(dest="kind", metavar="KIND", required=True)
+    _add_news_command(kinds, [common, scaffolding])
+    _add_event_command(kinds, [common, scaffolding])
+
+
+def _add_news_command(kinds: Any, parents: list[argparse.ArgumentParser]) -> None:
+    news = kinds.add_parser(
+        "news",
+        parents=parents,
+        help="a news item or press release (a draft)",
+        description="Create content/news/<year>/<slug>.md (the original, a draft) and its "
+        "translations. The file name is made from the title and never changes.",
+    )
+    news.add_argument("title", help='the English title, in quotes: "Visit to Barcelona"')
+    news.add_argument(
+        "--type", choices=NEWS_TYPES, default="news", help="news (default) or press-release"
+    )
+    news.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="publication date (default: today); a later date is an embargo",
+    )
+    news.set_defaults(run=run_new_news)
+
+
+def _add_event_command(kinds: Any, parents: list[argparse.ArgumentParser]) -> None:
+    event = kinds.add_parser(
+        "event",
+        parents=parents,
+        help="an event, dated or planned",
+        description="Create content/events/<year>/<slug>.md, or content/events/planned/<slug>.md "
+        "for an event whose dates are not fixed, and its translations. The file name is the "
+        "event's id.",
+    )
+    event.add_argument(
+        "title", help='the English title, in quotes: "Benchmarking visit to Piedmont"'
+    )
+    event.add_argument(
+        "--start", metavar="YYYY-MM-DD", help='first day (or "YYYY-MM-DD HH:MM" with --timezone)'
+    )
+    event.add_argument(
+        "--end",
+        metavar="YYYY-MM-DD",
+        help="last day (or end time); leave out for a one-day event",
+    )
+    event.add_argument(
+        "--planned",
+        action="store_true",
+        help="the dates are not fixed yet: no --start, filed under events/planned/",
+    )
+    event.add_argument(
+        "--country",
+        metavar="CODE",
+        help="where it takes place: a two-letter code such as ES, TN, IT",
+    )
+    event.add_argument("--city", help="the city, in English")
+    event.add_argument(
+        "--timezone", metavar="ZONE", help="for start and end times: e.g. Europe/Madrid"
+    )
+    event.set_defaults(run=run_new_event)
 
 
 def run_new_news(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from nextsociety.cli.project import UserError, build_day, project_config, project_root
 from nextsociety.cli.report import report
@@ -24,6 +25,25 @@ from nextsociety.translation_status import (
     source_hash,
     stamped,
 )
+
+
+def add_status_command(commands: Any, common: argparse.ArgumentParser) -> None:
+    status = commands.add_parser(
+        "status",
+        parents=[common],
+        help="which translations are missing or outdated; scheduled items and drafts",
+        description="Show every news item and event in every language: translated, outdated "
+        "(the original changed since), missing, unstamped or todo; then scheduled (embargoed) "
+        "items with their dates, and drafts.",
+    )
+    status.add_argument(
+        "--stamp",
+        metavar="FILE",
+        nargs="+",
+        help="record that these translations are up to date with their original "
+        "(writes translated_from:)",
+    )
+    status.set_defaults(run=run_status)
 
 
 def run_status(args: argparse.Namespace) -> int:

@@ -179,18 +179,7 @@ def _load_event(group: SourceGroup, languages: LanguageSet, known: KnownIds, pro
     status = values.get("status")
     if status is not None and status not in EVENT_STATUSES:
         problems.add(shown, meta.line_of("status"), f"unknown status '{status}'", did_you_mean(status, EVENT_STATUSES) or "use " + ", ".join(EVENT_STATUSES))
-    tz = _timezone(values.get("timezone"), shown, meta.line_of("timezone"), problems)
-    start = _moment(values.get("start"), tz, shown, meta.line_of("start"), "start", problems)
-    end = _moment(values.get("end"), tz, shown, meta.line_of("end"), "end", problems)
-    if start is None and "start" not in values and status in ("confirmed", "held", "cancelled"):
-        problems.add(shown, meta.line, f"a {status} event needs a 'start' date", "add start: YYYY-MM-DD, or set status: planned while no date is fixed")
-    if end is not None and start is None and "start" not in values:
-        problems.add(shown, meta.line_of("end"), "'end' without 'start'", "add the start date")
-    if start is not None and end is not None:
-        if type(start) is not type(end):
-            problems.add(shown, meta.line_of("end"), "'start' and 'end' must both be dates or both be date-times")
-        elif end < start:  # type: ignore[operator]
-            problems.add(shown, meta.line_of("end"), f"the event ends ({values['end']}) before it starts ({values['start']})")
+    start, end = _dates(values, meta, shown, status, problems)
     folder = match["folder"]
     if start is not None and folder != str(_day(start).year):  # type: ignore[union-attr]
         problems.add(shown, meta.line_of("start"), f"starts in {_day(start).year} but is filed under events/{folder}/", f"move it to events/{_day(start).year}/")  # type: ignore[union-attr]
@@ -202,21 +191,7 @@ def _load_event(group: SourceGroup, languages: LanguageSet, known: KnownIds, pro
     clusters = check_refs(meta, values, "clusters", "cluster", known, shown, problems)
     visits = check_refs(meta, values, "visits", "cluster", known, shown, problems)
     updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
-    default = languages.default
-    texts = {default.code: EventText(default, key, str(values.get("title", "")), str(values.get("summary", "")))}
-    for source in group.translations:
-        t_src, t_shown, lang, t_meta = source.src_uri, source.shown, source.lang, source.meta
-        t_values = check_record(t_meta, TRANSLATION_FIELDS, t_shown, t_meta.line, problems, "an event translation's front matter") or {}
-        texts[lang.code] = EventText(
-            lang,
-            t_src,
-            str(t_values.get("title", "")),
-            str(t_values.get("summary", "")),
-            city=t_values.get("city"),
-            region=t_values.get("region"),
-            venue=t_values.get("venue"),
-            translated_from=t_values.get("translated_from"),
-        )
+    texts = _texts(group, languages, values, problems)
     if len(problems.problems) > before or status is None or location is None:
         return None
     return Event(
@@ -234,6 +209,63 @@ def _load_event(group: SourceGroup, languages: LanguageSet, known: KnownIds, pro
         updated=updated,
         texts=texts,
     )
+
+
+Moment = dt.date | dt.datetime
+
+
+def _dates(
+    values: Mapping[str, Any], meta: LineDict, shown: str, status: Any, problems: ProblemCollector
+) -> tuple[Moment | None, Moment | None]:
+    """`start` and `end` in the event's time zone; an event that is not planned has a start."""
+    tz = _timezone(values.get("timezone"), shown, meta.line_of("timezone"), problems)
+    start = _moment(values.get("start"), tz, shown, meta.line_of("start"), "start", problems)
+    end = _moment(values.get("end"), tz, shown, meta.line_of("end"), "end", problems)
+    if start is None and "start" not in values and status in ("confirmed", "held", "cancelled"):
+        problems.add(
+            shown,
+            meta.line,
+            f"a {status} event needs a 'start' date",
+            "add start: YYYY-MM-DD, or set status: planned while no date is fixed",
+        )
+    if end is not None and start is None and "start" not in values:
+        problems.add(shown, meta.line_of("end"), "'end' without 'start'", "add the start date")
+    if start is not None and end is not None:
+        if type(start) is not type(end):
+            message = "'start' and 'end' must both be dates or both be date-times"
+            problems.add(shown, meta.line_of("end"), message)
+        elif end < start:  # type: ignore[operator]
+            message = f"the event ends ({values['end']}) before it starts ({values['start']})"
+            problems.add(shown, meta.line_of("end"), message)
+    return start, end
+
+
+def _texts(
+    group: SourceGroup,
+    languages: LanguageSet,
+    values: Mapping[str, Any],
+    problems: ProblemCollector,
+) -> dict[str, EventText]:
+    """The original's title and summary, and each translation's texts."""
+    default = languages.default
+    title, summary = str(values.get("title", "")), str(values.get("summary", ""))
+    texts = {default.code: EventText(default, group.key, title, summary)}
+    for source in group.translations:
+        what = "an event translation's front matter"
+        meta = source.meta
+        t_values = check_record(meta, TRANSLATION_FIELDS, source.shown, meta.line, problems, what)
+        t_values = t_values or {}
+        texts[source.lang.code] = EventText(
+            source.lang,
+            source.src_uri,
+            str(t_values.get("title", "")),
+            str(t_values.get("summary", "")),
+            city=t_values.get("city"),
+            region=t_values.get("region"),
+            venue=t_values.get("venue"),
+            translated_from=t_values.get("translated_from"),
+        )
+    return texts
 
 
 def _timezone(name: Any, path: str, line: int, problems: ProblemCollector) -> ZoneInfo | None:

@@ -217,39 +217,13 @@ def load_site(root: Path, config_file: str = CONFIG_PATH) -> tuple[Site | None, 
     except DataError as exc:
         return None, sorted_problems(exc.problems)
     problems = ProblemCollector()
-
-    def attempt(load: Callable[[], T]) -> T | None:
-        try:
-            return load()
-        except DataError as exc:
-            problems.extend(exc.problems)
-            return None
-
     problems.extend(link_problems(root, project_folders(config)))
     if problems.problems:  # nothing is read through a link that leaves the project
         return None, sorted_problems(problems.problems)
     sources = read_sources(config.docs_path, config.docs_dir, problems)
-    strings = attempt(lambda: _load_strings(config))
-    registries = attempt(lambda: _load_registries(config))
-    problems.extend(_vocabulary_problems(config, strings, registries))
-    press = attempt(lambda: _load_press(config))
-    # A registry or string table that failed to load still lists its ids: references to
-    # them are checked against the ids as written rather than all reported as unknown.
+    strings, registries, press = _load_data(config, problems)
     known = _known_ids(config, registries, strings)
-    events: list[Event] | None = []
-    if config.events_enabled:
-        event_sources = [(uri, text) for uri, text in sources.items() if is_event_source(uri)]
-        events = attempt(lambda: load_events(event_sources, config.languages, known, config.docs_dir))
-        event_ids: Collection[str] = (
-            {e.id for e in events}
-            if events is not None
-            else _event_ids_as_named(event_sources, config.languages)
-        )
-        known = KnownIds(known.partners, known.clusters, event_ids, known.contacts, known.tags)
-    news: list[NewsItem] | None = []
-    if config.news_enabled:
-        news_sources = [(uri, text) for uri, text in sources.items() if is_news_source(uri)]
-        news = attempt(lambda: load_news(news_sources, config.languages, known, config.docs_dir))
+    events, news = _load_content(config, sources, known, problems)
     generated = generated_pages(config, registries, events or [], news or [])
     paths = _check_pages(config, sources, generated, problems)
     for item in news or []:
@@ -261,6 +235,52 @@ def load_site(root: Path, config_file: str = CONFIG_PATH) -> tuple[Site | None, 
         return None, sorted_problems(problems.problems)
     site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), paths)
     return site, []
+
+
+def _attempt(load: Callable[[], T], problems: ProblemCollector) -> T | None:
+    """What `load` returns, or None with its problems collected."""
+    try:
+        return load()
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _load_data(
+    config: SiteConfig, problems: ProblemCollector
+) -> tuple[StringTable | None, Registries | None, Boilerplate | None]:
+    """The string table, the registries and the press texts."""
+    strings = _attempt(lambda: _load_strings(config), problems)
+    registries = _attempt(lambda: _load_registries(config), problems)
+    problems.extend(_vocabulary_problems(config, strings, registries))
+    press = _attempt(lambda: _load_press(config), problems)
+    return strings, registries, press
+
+
+def _load_content(
+    config: SiteConfig, sources: Mapping[str, str], known: KnownIds, problems: ProblemCollector
+) -> tuple[list[Event] | None, list[NewsItem] | None]:
+    """Events, then the news items that may reference them.
+
+    A registry or string table that failed to load still lists its ids in `known`: references
+    to them are checked against the ids as written rather than all reported as unknown.
+    """
+    languages, docs_dir = config.languages, config.docs_dir
+    events: list[Event] | None = []
+    if config.events_enabled:
+        event_sources = [(uri, text) for uri, text in sources.items() if is_event_source(uri)]
+        events = _attempt(lambda: load_events(event_sources, languages, known, docs_dir), problems)
+        event_ids: Collection[str] = (
+            {e.id for e in events}
+            if events is not None
+            else _event_ids_as_named(event_sources, languages)
+        )
+        known = KnownIds(known.partners, known.clusters, event_ids, known.contacts, known.tags)
+    news: list[NewsItem] | None = []
+    if config.news_enabled:
+        news_sources = [(uri, text) for uri, text in sources.items() if is_news_source(uri)]
+        news = _attempt(lambda: load_news(news_sources, languages, known, docs_dir), problems)
+    return events, news
 
 
 def _load_strings(config: SiteConfig) -> StringTable:
