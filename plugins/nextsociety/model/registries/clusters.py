@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nextsociety.model.directory import by_country, by_sector
+from nextsociety.model.directory import Group, by_country, group_records, sort_by_name
 from nextsociety.model.records import (
     LocalizedText,
     RecordFile,
@@ -80,6 +80,23 @@ def parse_clusters(data: Any, file: RecordFile) -> tuple[tuple[Cluster, ...], di
         )
 
     return parse_records(data, file, CLUSTER_FIELDS, "cluster", build)
+
+
+def by_sector(
+    clusters: Iterable[Cluster], lang: str, label_of: Callable[[str], str], unknown: str = ""
+) -> tuple[Group[Cluster], ...]:
+    """Clusters per sector, labels from the string table; clusters without one come last."""
+    clusters = tuple(clusters)
+    known = group_records(
+        (cluster for cluster in clusters if cluster.sector),
+        lang,
+        lambda cluster: cluster.sector or "",
+        label_of,
+    )
+    rest = tuple(cluster for cluster in clusters if not cluster.sector)
+    if not rest:
+        return known
+    return (*known, Group("", unknown, sort_by_name(rest, lang)))
 
 
 def _index_values(
