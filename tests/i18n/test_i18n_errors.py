@@ -51,3 +51,20 @@ def test_missing_site_url_is_an_error(make_site):
     result = make_site(BASIC, mkdocs_yml=config)
     assert result.returncode != 0
     assert "site_url is required" in result.log
+
+
+def test_a_plugin_without_the_i18n_plugin_fails_at_start_up(tmp_path):
+    """Plugins get the build's services from the i18n plugin: without it, a clear error."""
+    import pytest
+    import yaml
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    from tests.conftest import write_project
+
+    config = yaml.safe_load(tiny_mkdocs_yml())
+    config["plugins"] = [{"nextsociety/news": {"press_texts": str(REPO / "data" / "press.yml")}}]
+    write_project(tmp_path / "project", BASIC, yaml.safe_dump(config, allow_unicode=True))
+    mkdocs_config = load_config(str(tmp_path / "project" / "mkdocs.yml"))
+    with pytest.raises(PluginError, match="nextsociety/news needs the nextsociety/i18n plugin"):
+        mkdocs_config.plugins.on_config(mkdocs_config)
