@@ -19,7 +19,13 @@ from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.languages import Language, LanguageSet
 from nextsociety.model.records import check_https_url
 from nextsociety.model.references import KnownIds, check_refs, parse_date
-from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
+from nextsociety.model.schema import (
+    Field,
+    check_date_range,
+    check_plain_text,
+    check_record,
+    check_slug,
+)
 from nextsociety.model.sources import SourceGroup, group_sources
 from nextsociety.model.yamlio import LineDict
 
@@ -221,6 +227,12 @@ def _dates(
     tz = _timezone(values.get("timezone"), shown, meta.line_of("timezone"), problems)
     start = _moment(values.get("start"), tz, shown, meta.line_of("start"), "start", problems)
     end = _moment(values.get("end"), tz, shown, meta.line_of("end"), "end", problems)
+    for name, moment in (("start", start), ("end", end)):
+        out_of_range = check_date_range(moment) if moment is not None else None
+        if out_of_range:
+            problems.add(shown, meta.line_of(name), f"'{name}': {out_of_range}")
+    if (start is not None and check_date_range(start)) or (end is not None and check_date_range(end)):
+        start = end = None
     if start is None and "start" not in values and status in ("confirmed", "held", "cancelled"):
         problems.add(
             shown,

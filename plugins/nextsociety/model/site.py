@@ -33,8 +33,8 @@ from nextsociety.model.registries.base import (
     registry_kinds,
     vocabulary_keys,
 )
-from nextsociety.model.schema import check_slug
-from nextsociety.model.strings import StringTable, load_strings
+from nextsociety.model.schema import check_plain_text, check_slug
+from nextsociety.model.strings import StringTable, load_strings, missing_key_problems
 from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.yamlio import LineDict, LineList, load_yaml, read_text
 
@@ -135,6 +135,14 @@ def load_config(root: Path, config_file: str = CONFIG_PATH) -> SiteConfig:
         if value is not None and (type(value) is not int or value < 1):
             line = news.line_of(option) if isinstance(news, LineDict) else None
             problems.add(config_file, line, f"{NEWS}: '{option}' must be a whole number, 1 or more")
+    logo = news.get("logo") if news is not None else None
+    docs_dir = str(raw.get("docs_dir") or "docs")
+    if logo is not None and not (
+        isinstance(logo, str) and is_inside(logo) and (root / docs_dir / logo).is_file()
+    ):
+        line = news.line_of("logo") if isinstance(news, LineDict) else None
+        message = f"{NEWS}: 'logo' must be an image file in {docs_dir}/"
+        problems.add(config_file, line, message, f"give its path from {docs_dir}/")
     problems.raise_if_any()
     return SiteConfig(
         root=root,
@@ -253,6 +261,8 @@ def _load_data(
     strings = _attempt(lambda: _load_strings(config), problems)
     registries = _attempt(lambda: _load_registries(config), problems)
     problems.extend(_vocabulary_problems(config, strings, registries))
+    if strings is not None:
+        problems.extend(missing_key_problems(strings, _key_users(config), config.strings_file))
     press = _attempt(lambda: _load_press(config), problems)
     return strings, registries, press
 
@@ -291,6 +301,16 @@ def _load_registries(config: SiteConfig) -> Registries | None:
     if config.data_dir is None:
         return None
     return load_registries(config.root / config.data_dir, config.languages, config.data_dir)
+
+
+def _key_users(config: SiteConfig) -> list[tuple[Path, str]]:
+    """The project's templates and the package's own code: where string keys are used."""
+    templates = sorted((config.root / "overrides").rglob("*.html"))
+    package = Path(__file__).resolve().parent.parent
+    code = sorted(package.rglob("*.py"))
+    return [(path, path.relative_to(config.root).as_posix()) for path in templates] + [
+        (path, f"nextsociety/{path.relative_to(package).as_posix()}") for path in code
+    ]
 
 
 def _vocabulary_problems(
@@ -430,6 +450,7 @@ def _check_pages(
         except DataError as exc:
             problems.extend(exc.problems)
             continue
+        _check_page_texts(meta, shown, problems)
         slug = meta.get("slug")
         if slug is not None:
             message = check_slug(slug)
@@ -439,6 +460,19 @@ def _check_pages(
             else:
                 paths[src_uri] = urls.slug_path(key, str(slug))
     return paths
+
+
+def _check_page_texts(meta: LineDict, shown: str, problems: ProblemCollector) -> None:
+    """A static page's title and description follow the rules of every plain-text field."""
+    for key in ("title", "description"):
+        value = meta.get(key)
+        if key not in meta:
+            continue
+        message = check_plain_text(value) if isinstance(value, str) else "must be text"
+        if value is None:
+            message = "is empty; write the text, or remove the key"
+        if message:
+            problems.add(shown, meta.line_of(key), f"'{key}': {message}")
 
 
 def _slug_taken(key: str, slug: str, keys: set[str], generated: Mapping[str, str]) -> str | None:
