@@ -622,7 +622,7 @@ def profile_summary(stats_path: Path, limit: int = 25) -> str:
     return buffer.getvalue()
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -673,6 +673,79 @@ def main(argv: list[str] | None = None) -> int:
         metavar="JSON",
         help="print the table of an earlier results file and exit",
     )
+    return parser
+
+
+def profile_size(project: Path, n: int) -> None:
+    """One cProfile'd 'ours' build of size `n`; its hotspots are printed and kept."""
+    stats = project / "ours.prof"
+    result = run_build(project, "ours", 1, profile=stats)
+    print(
+        f"N={n}: profiled build {result['wall_s']} s wall (with profiler overhead), "
+        f"exit {result['returncode']}; stats in {stats}"
+    )
+    text = profile_summary(stats)
+    (project / "ours-profile.txt").write_text(text, encoding="utf-8")
+    print(text)
+
+
+def measure_size(
+    project: Path, n: int, variants: list[str], runs: int, keep: bool
+) -> tuple[dict[str, Any], bool]:
+    """`runs` builds of each variant of size `n`: their summaries and ratios, and whether one
+    failed."""
+    collected: dict[str, list[dict[str, Any]]] = {variant: [] for variant in variants}
+    failed = False
+    # Variants alternate (ours, plain, ours, plain...) so that a busy moment on the machine
+    # weighs on both rather than on one.
+    for run in range(1, runs + 1):
+        for variant in variants:
+            if collected[variant] and collected[variant][-1]["returncode"] != 0:
+                continue  # a failed build is not retried
+            result = run_build(project, variant, run)
+            collected[variant].append(result)
+            print(
+                f"N={n} {variant:5} run {run}/{runs}: {result['wall_s']:8.2f} s wall "
+                f"{result['cpu_s']:8.2f} s CPU {result['peak_rss_mb']:7.0f} MB "
+                f"{result['pages']} pages exit {result['returncode']} "
+                f"(load {result['load_before']:.1f}->{result['load_after']:.1f})",
+                flush=True,
+            )
+            failed = failed or result["returncode"] != 0
+            if not keep or run < runs:
+                shutil.rmtree(project / f"site-{variant}-{run}", ignore_errors=True)
+    entry: dict[str, Any] = {variant: summarize(collected[variant]) for variant in variants}
+    ours, plain = entry.get("ours", {}), entry.get("plain", {})
+    if ours.get("ok") and plain.get("ok"):
+        entry["ratio_wall"] = round(ours["wall_s"] / plain["wall_s"], 3)
+        entry["ratio_cpu"] = round(ours["cpu_s"] / plain["cpu_s"], 3)
+        entry["ratio_wall_per_page"] = round(
+            ours["wall_ms_per_page"] / plain["wall_ms_per_page"], 3
+        )
+    return entry, failed
+
+
+def growth(results: dict[str, Any], variants: list[str]) -> dict[str, Any]:
+    """How much slower 5,000 items build than 1,000, per variant."""
+    found = {}
+    for variant in variants:
+        a = results["sizes"]["1000"].get(variant, {})
+        b = results["sizes"]["5000"].get(variant, {})
+        if a.get("ok") and b.get("ok"):
+            found[variant] = {
+                "wall": round(b["wall_s"] / a["wall_s"], 2),
+                "cpu": round(b["cpu_s"] / a["cpu_s"], 2),
+            }
+    return found
+
+
+def write_results(path: Path, results: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
     if args.report:
         print(report(json.loads(args.report.read_text(encoding="utf-8"))))
@@ -706,53 +779,13 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
         if args.profile:
-            stats = project / "ours.prof"
-            result = run_build(project, "ours", 1, profile=stats)
-            print(
-                f"N={n}: profiled build {result['wall_s']} s wall (with profiler overhead), "
-                f"exit {result['returncode']}; stats in {stats}"
-            )
-            text = profile_summary(stats)
-            (project / "ours-profile.txt").write_text(text, encoding="utf-8")
-            print(text)
-            args.keep = True  # the stats file is the point of the run
-            continue
-        entry: dict[str, Any] = {"generation": {k: v for k, v in info.items() if k != "project"}}
-        runs = runs_for.get(n, args.runs)
-        collected: dict[str, list[dict[str, Any]]] = {variant: [] for variant in variants}
-        # Variants alternate (ours, plain, ours, plain...) so that a busy moment on the machine
-        # weighs on both rather than on one.
-        for run in range(1, runs + 1):
-            for variant in variants:
-                if collected[variant] and collected[variant][-1]["returncode"] != 0:
-                    continue  # a failed build is not retried
-                result = run_build(project, variant, run)
-                collected[variant].append(result)
-                print(
-                    f"N={n} {variant:5} run {run}/{runs}: {result['wall_s']:8.2f} s wall "
-                    f"{result['cpu_s']:8.2f} s CPU {result['peak_rss_mb']:7.0f} MB "
-                    f"{result['pages']} pages exit {result['returncode']} "
-                    f"(load {result['load_before']:.1f}->{result['load_after']:.1f})",
-                    flush=True,
-                )
-                if result["returncode"] != 0:
-                    failed = True
-                if not args.keep or run < runs:
-                    shutil.rmtree(project / f"site-{variant}-{run}", ignore_errors=True)
-        for variant in variants:
-            entry[variant] = summarize(collected[variant])
-        ours, plain = entry.get("ours", {}), entry.get("plain", {})
-        if ours.get("ok") and plain.get("ok"):
-            entry["ratio_wall"] = round(ours["wall_s"] / plain["wall_s"], 3)
-            entry["ratio_cpu"] = round(ours["cpu_s"] / plain["cpu_s"], 3)
-            entry["ratio_wall_per_page"] = round(
-                ours["wall_ms_per_page"] / plain["wall_ms_per_page"], 3
-            )
+            profile_size(project, n)
+            continue  # the stats file is the point of the run: the project is kept
+        entry, size_failed = measure_size(project, n, variants, runs_for.get(n, args.runs), args.keep)
+        failed = failed or size_failed
+        entry["generation"] = {k: v for k, v in info.items() if k != "project"}
         results["sizes"][str(n)] = entry
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(
-            json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        write_results(args.out, results)
         if any(
             not entry[v].get("ok") or entry[v]["n_runs"] < len(entry[v]["runs"]) for v in variants
         ):
@@ -763,22 +796,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         return 0
     if "1000" in results["sizes"] and "5000" in results["sizes"]:
-        growth = {}
-        for variant in variants:
-            a, b = (
-                results["sizes"]["1000"].get(variant, {}),
-                results["sizes"]["5000"].get(variant, {}),
-            )
-            if a.get("ok") and b.get("ok"):
-                growth[variant] = {
-                    "wall": round(b["wall_s"] / a["wall_s"], 2),
-                    "cpu": round(b["cpu_s"] / a["cpu_s"], 2),
-                }
-        results["growth"] = growth
-    text = report(results)
-    print("\n" + text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        results["growth"] = growth(results, variants)
+    print("\n" + report(results))
+    write_results(args.out, results)
     print(f"results written to {args.out}")
     return 1 if failed else 0
 

@@ -104,7 +104,7 @@ def test_a_slug_of_its_own_is_fine(project: Path):
     about.write_text("---\nslug: a-propos\n" + about.read_text("utf-8")[4:], encoding="utf-8")
     site, problems = load_site(project)
     assert problems == [] and site is not None
-    assert site.slugs["about.fr.md"] == "a-propos"
+    assert site.paths["about.fr.md"] == "a-propos/"
 
 
 @pytest.mark.parametrize("logo", ["../../../../etc/passwd", "/etc/passwd", "missing.png"])

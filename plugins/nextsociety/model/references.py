@@ -12,7 +12,7 @@ from nextsociety.model.schema import check_date_range
 from nextsociety.model.yamlio import LineDict, LineList
 
 if TYPE_CHECKING:
-    from nextsociety.model.registries import Registries
+    from nextsociety.model.registries.base import Registries
     from nextsociety.model.strings import StringTable
 
 TAG_PREFIX = "tag."  # a tag exists when data/site.yml translates `tag.<id>`
