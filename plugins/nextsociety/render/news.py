@@ -66,7 +66,6 @@ class ItemView:
     newer: Entry | None
     older: Entry | None
     jsonld: dict[str, Any]
-    meta: dict[str, str]  # Open Graph / Twitter card properties
     status: str | None = None  # "draft" or "scheduled" (only under mkdocs serve)
 
 
@@ -103,8 +102,8 @@ def article_metadata(
     image: str | None,
     about: Sequence[str],
     publisher: Publisher,
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """schema.org NewsArticle (JSON-LD) and Open Graph / Twitter card properties of an item.
+) -> dict[str, Any]:
+    """schema.org NewsArticle (JSON-LD) of an item (its Open Graph: the social plugin).
 
     `urls` are the page's absolute URL and its canonical URL; `about` names its partners.
     """
@@ -123,24 +122,7 @@ def article_metadata(
         image_url=image,
         about=[{"@type": "Organization", "name": name} for name in about],
     )
-    meta = {
-        "og:type": "article",
-        "og:title": text.title,
-        "og:description": text.summary,
-        "og:url": canonical,
-        "og:site_name": publisher.name,
-        "og:locale": str(lang.locale),
-        "article:published_time": item.date.isoformat(),
-        "article:modified_time": modified.isoformat(),
-        "twitter:card": "summary_large_image" if image else "summary",
-        "twitter:title": text.title,
-        "twitter:description": text.summary,
-    }
-    if image:
-        meta["og:image"] = image
-        meta["twitter:image"] = image
-        meta["og:image:alt"] = text.image_alt or item.original.image_alt or ""
-    return jsonld, meta
+    return jsonld
 
 
 def publication_status(item: NewsItem, today: dt.date) -> str | None:
