@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from babel import Locale
-
+from nextsociety.model.countries import country_hint, is_country
 from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.languages import Language, LanguageSet
-from nextsociety.model.references import KnownIds, check_refs, parse_date
+from nextsociety.model.references import DateOrMonth, KnownIds, check_refs, parse_date, parse_date_or_month
 from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
 from nextsociety.model.sources import SourceGroup, group_sources
 from nextsociety.model.yamlio import LineDict
@@ -26,7 +25,6 @@ from nextsociety.model.yamlio import LineDict
 EVENT_STATUSES = ("planned", "confirmed", "held", "cancelled")
 PLANNED_DIR = "planned"
 _PATH_RE = re.compile(r"^events/(?P<folder>\d{4}|planned)/(?P<slug>[^/]+)\.md$")
-_COUNTRIES = frozenset(str(code) for code in Locale.parse("en").territories if str(code).isalpha() and len(str(code)) == 2)
 
 ORIGINAL_FIELDS: dict[str, Field] = {
     "title": Field(str, required=True, check=check_plain_text),
@@ -42,6 +40,7 @@ ORIGINAL_FIELDS: dict[str, Field] = {
     "programme": Field(str, check=check_slug),
     "registration": Field(str),
     "updated": Field((dt.date, str)),
+    "announced": Field((dt.date, str)),  # when the source announced it: YYYY-MM-DD or YYYY-MM
 }
 TRANSLATION_FIELDS: dict[str, Field] = {
     "title": Field(str, required=True, check=check_plain_text),
@@ -94,6 +93,7 @@ class Event:
     registration: str | None = None
     updated: dt.date | None = None
     texts: Mapping[str, EventText] = field(default_factory=dict)
+    announced: DateOrMonth | None = None  # when a source announced it (planned events)
 
     @property
     def is_dated(self) -> bool:
@@ -113,9 +113,19 @@ class Event:
         return day.year if day else None
 
     def is_upcoming(self, today: dt.date) -> bool:
-        """Planned events without dates, and events not yet over on `today`."""
+        """Events not yet over on `today`, and planned ones without dates announced recently."""
         last = self.end_day
-        return last is None or last >= today
+        if last is None:
+            return not self.is_stale_announcement(today)
+        return last >= today
+
+    def is_stale_announcement(self, today: dt.date) -> bool:
+        """No dates, and announced more than a year before `today`: no longer "upcoming"."""
+        if self.start is not None or self.announced is None:
+            return False
+        day = self.announced.day  # a month-only date counts from the month's last day
+        a_year_later = day.replace(year=day.year + 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year + 1)
+        return today > a_year_later
 
     @property
     def original(self) -> EventText:
@@ -205,6 +215,7 @@ def _load_event(group: SourceGroup, languages: LanguageSet, known: KnownIds, pro
     clusters = check_refs(meta, values, "clusters", "cluster", known, shown, problems)
     visits = check_refs(meta, values, "visits", "cluster", known, shown, problems)
     updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
+    announced = parse_date_or_month(values.get("announced"), shown, meta.line_of("announced"), "announced", problems)
     default = languages.default
     texts = {default.code: EventText(default, key, str(values.get("title", "")), str(values.get("summary", "")))}
     for source in group.translations:
@@ -236,6 +247,7 @@ def _load_event(group: SourceGroup, languages: LanguageSet, known: KnownIds, pro
         registration=registration,
         updated=updated,
         texts=texts,
+        announced=announced,
     )
 
 
@@ -280,7 +292,7 @@ def _location(raw: Any, meta: LineDict, path: str, problems: ProblemCollector) -
     if not values or "country" not in values:
         return None
     country = values["country"]
-    if country not in _COUNTRIES:
-        problems.add(path, raw.line_of("country"), f"unknown country code '{country}'", did_you_mean(country, _COUNTRIES) or "use an ISO 3166-1 alpha-2 code such as ES")
+    if not isinstance(country, str) or not is_country(country):  # the registries' rule
+        problems.add(path, raw.line_of("country"), f"unknown country code '{country}'", country_hint(str(country)))
         return None
     return Location(country=country, city=values.get("city"), region=values.get("region"), venue=values.get("venue"))

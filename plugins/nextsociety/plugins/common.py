@@ -31,7 +31,7 @@ def require_i18n(config: MkDocsConfig, name: str) -> I18nPlugin:
 
 
 def build_date() -> dt.date:
-    """Today, or NEXTSOCIETY_BUILD_DATE (tests, CI): what is embargoed and what is upcoming."""
+    """The build's "today" (see `site.build_date`): NEXTSOCIETY_BUILD_DATE, SOURCE_DATE_EPOCH or the clock."""
     try:
         return site.build_date()
     except ValueError as exc:

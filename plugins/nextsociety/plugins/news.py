@@ -45,7 +45,7 @@ from nextsociety.plugins.common import (
 )
 from nextsociety.plugins.i18n import I18nPlugin, PageLanguage
 from nextsociety.render.archives import Pagination, group_by, neighbours, paginate, related_map
-from nextsociety.render.dates import long_date
+from nextsociety.render.dates import date_or_month, long_date
 from nextsociety.render.feeds import Feed, FeedEntry, atom, json_feed
 from nextsociety.render.jsonld import news_article
 
@@ -301,8 +301,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             url=variant.url,
             lang=text.lang.code,
             dir=text.lang.direction,
-            date=long_date(item.date, lang.locale),
-            date_iso=item.date.isoformat(),
+            date=date_or_month(item.date, item.date_precision, lang.locale),
+            date_iso=item.published.iso,
             type=item.type,
             type_label=t(f"news.type.{item.type}"),
             summary=text.summary,
@@ -365,13 +365,14 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         clusters = registry_links(config, "clusters", item.clusters, lang)
         events_plugin = config.plugins.get("nextsociety/events")
         events = events_plugin.links(item.events, lang) if events_plugin is not None and hasattr(events_plugin, "links") else []
-        modified = item.updated or item.date
+        # ISO 8601 with the source's precision: "2018-11" when only the month is known
+        modified = item.updated.isoformat() if item.updated else item.published.iso
         jsonld = news_article(
             url=url,
             headline=text.title,
             description=text.summary,
             lang=text.lang.code,
-            published=item.date,
+            published=item.published.iso,
             modified=modified,
             publisher_name=self.config.publisher,
             publisher_url=absolute_url(site_url, lang.prefix),
@@ -386,8 +387,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             "og:url": page.canonical_url or url,
             "og:site_name": self.config.publisher,
             "og:locale": str(lang.locale),
-            "article:published_time": item.date.isoformat(),
-            "article:modified_time": modified.isoformat(),
+            "article:published_time": item.published.iso,
+            "article:modified_time": modified,
             "twitter:card": "summary_large_image" if image else "summary",
             "twitter:title": text.title,
             "twitter:description": text.summary,
@@ -404,7 +405,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         return ItemView(
             item=item,
             text=text,
-            date=long_date(item.date, lang.locale),
+            date=date_or_month(item.date, item.date_precision, lang.locale),
             updated=long_date(item.updated, lang.locale) if item.updated else None,
             type_label=t(f"news.type.{item.type}"),
             partners=partners,
@@ -456,12 +457,14 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         body = self.state.html.get((item.key, lang.code), "")
         return FeedEntry(
             # tag: URI from the item's path and date: stable when the title or slug changes
-            id=f"tag:{self.config.id_authority},{item.date.isoformat()}:{item.key[:-3]}/{lang.code}",
+            id=f"tag:{self.config.id_authority},{item.published.iso}:{item.key[:-3]}/{lang.code}",
             url=url,
             title=text.title,
             summary=text.summary,
             content_html=_absolute_links(body, url),
-            published=item.date,
+            # RFC 3339 needs a day: a month-only date has no `published`, and `updated` (required
+            # by Atom) is the month's last day, where the item sorts
+            published=item.date if item.date_precision == "day" else None,
             updated=item.updated or item.date,
             categories=[t(f"news.type.{item.type}")] + [t(f"tag.{tag}") for tag in item.tags],
             image=absolute_url(site_url, item.image.lstrip("/")) if item.image else None,

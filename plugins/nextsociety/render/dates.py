@@ -26,3 +26,14 @@ def date_range(start: dt.date, end: dt.date | None, locale: Locale) -> str:
     greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
     first, second = (half.replace("MMM", "MMMM") for half in locale.interval_formats["yMMMd"][greatest])
     return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
+
+
+@lru_cache(maxsize=1024)
+def month_year(value: dt.date, locale: Locale) -> str:
+    """'November 2018', 'novembre 2018', 'نوفمبر 2018': a date known to the month only."""
+    return format_date(value, "MMMM y", locale=locale)
+
+
+def date_or_month(day: dt.date, precision: str, locale: Locale) -> str:
+    """`long_date`, or `month_year` when `precision` is "month": never more precise than the source."""
+    return month_year(day, locale) if precision == "month" else long_date(day, locale)

@@ -16,7 +16,7 @@ from nextsociety.model.events import Event
 from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
 from nextsociety.model.partners import Partner
-from nextsociety.render.dates import date_range, long_date
+from nextsociety.render.dates import date_or_month, date_range, long_date
 
 # The string-table key of each kind's label: news types reuse the badge labels of news items.
 TYPE_LABELS = {
@@ -89,7 +89,7 @@ def news_record(
         kind=item.type,
         title=text.title,
         type_label=label(TYPE_LABELS[item.type]),
-        date=long_date(item.date, lang.locale),
+        date=date_or_month(item.date, item.date_precision, lang.locale),
         year=item.year,
         countries=_country_names(countries, lang),
         partners=_partner_names(item.partners, partners),
