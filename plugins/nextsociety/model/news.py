@@ -34,6 +34,7 @@ ORIGINAL_FIELDS: dict[str, Field] = {
     "summary": Field(str, required=True, check=check_plain_text),
     "dateline": Field(str, check=check_plain_text),
     "partners": Field(list),
+    "organisers": Field(list),  # partners the release names as organisers
     "clusters": Field(list),
     "events": Field(list),
     "contact": Field(str),
@@ -56,7 +57,7 @@ TRANSLATION_FIELDS: dict[str, Field] = {
     "translated_from": Field(str),  # content hash of the original this translation follows
 }
 # Reference fields and the registry each one points into.
-REFERENCE_FIELDS = {"partners": "partner", "clusters": "cluster", "events": "event"}
+REFERENCE_FIELDS = {"partners": "partner", "organisers": "partner", "clusters": "cluster", "events": "event"}
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class NewsItem:
     updated: dt.date | None = None
     draft: bool = False
     texts: Mapping[str, NewsText] = field(default_factory=dict)  # language code -> text
+    organisers: tuple[str, ...] = ()  # partners the item names as organisers (not just named)
     date_precision: str = "day"  # "month" when front matter gives only the month (2018-11)
 
     @property
@@ -115,7 +117,7 @@ class NewsItem:
 
     def references(self) -> set[tuple[str, str]]:
         """(kind, id) pairs, for finding related items."""
-        refs = {("partner", p) for p in self.partners} | {("cluster", c) for c in self.clusters}
+        refs = {("partner", p) for p in (*self.partners, *self.organisers)} | {("cluster", c) for c in self.clusters}
         refs |= {("event", e) for e in self.events} | {("tag", t) for t in self.tags}
         return refs
 
@@ -162,7 +164,7 @@ def _load_item(group: SourceGroup, languages: LanguageSet, known: KnownIds, prob
     file_slug = match["slug"]
     if check_slug(file_slug):
         problems.add(shown, None, f"the file name '{file_slug}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
-    refs = {kind: check_refs(meta, values, fname, kind, known, shown, problems) for fname, kind in REFERENCE_FIELDS.items()}
+    refs = {fname: check_refs(meta, values, fname, kind, known, shown, problems) for fname, kind in REFERENCE_FIELDS.items()}
     contact = values.get("contact")
     if contact is not None and contact not in known.contacts:
         problems.add(shown, meta.line_of("contact"), f"unknown contact '{contact}'", did_you_mean(contact, known.contacts) or "see data/contacts.yml")
@@ -187,9 +189,10 @@ def _load_item(group: SourceGroup, languages: LanguageSet, known: KnownIds, prob
         date=published.day,
         date_precision=published.precision,
         type=item_type,
-        partners=refs["partner"],
-        clusters=refs["cluster"],
-        events=refs["event"],
+        partners=refs["partners"],
+        organisers=refs["organisers"],
+        clusters=refs["clusters"],
+        events=refs["events"],
         contact=contact,
         tags=tags,
         image=values.get("image"),

@@ -80,6 +80,16 @@ def load_registries(
                     did_you_mean(reference.partner, partner_ids)
                     or f"use the id of a partner in {posixpath.join(display_dir, PARTNERS_FILE)}",
                 )
+    if partner_ids is not None and contacts is not None:
+        for contact in contacts[0]:
+            if contact.organisation is not None and contact.organisation not in partner_ids:
+                problems.add(
+                    posixpath.join(display_dir, CONTACTS_FILE),
+                    (contacts[1] or {}).get(contact.id),
+                    f"contact '{contact.id}' refers to the unknown partner '{contact.organisation}'",
+                    did_you_mean(contact.organisation, partner_ids)
+                    or f"use the id of a partner in {posixpath.join(display_dir, PARTNERS_FILE)}",
+                )
     problems.raise_if_any()
     assert partners is not None and clusters is not None and contacts is not None
     return Registries(

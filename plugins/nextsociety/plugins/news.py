@@ -51,6 +51,7 @@ from nextsociety.render.jsonld import news_article
 
 log = get_plugin_logger("nextsociety/news")
 NEWS_HEADING = "registry.backlinks.news"
+CONTACT_HEADING = "registry.backlinks.contact"  # the press contact belongs to this partner
 _LINK_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"#][^"]*|#[^"]*)"')
 
 
@@ -104,6 +105,8 @@ class ItemView:
     updated: str | None
     type_label: str
     partners: Sequence[tuple[str, str]]  # (name, url)
+    organisers: Sequence[tuple[str, str]]
+    contact_organisation: Sequence[tuple[str, str]]  # the partner the press contact belongs to
     clusters: Sequence[tuple[str, str]]
     events: Sequence[tuple[str, str]]
     tags: Sequence[tuple[str, str]]  # (label, url)
@@ -242,7 +245,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             for item in self.state.items:
                 entry = self.entry(item, lang)
                 link = Backlink(entry.title, entry.url, None if entry.lang == lang.code else entry.lang)
-                add_backlinks(config, {"partners": item.partners, "clusters": item.clusters}, lang, NEWS_HEADING, link)
+                partners = (*item.organisers, *item.partners)
+                add_backlinks(config, {"partners": partners, "clusters": item.clusters}, lang, NEWS_HEADING, link)
+                contact_of = {"partners": _contact_organisation(config, item)}
+                add_backlinks(config, contact_of, lang, CONTACT_HEADING, link)
         return nav
 
     # -- pages -----------------------------------------------------------------------------
@@ -362,6 +368,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         logo = absolute_url(site_url, self.config.logo) if self.config.logo else None
         registry = config.plugins.get("nextsociety/registry")
         partners = registry_links(config, "partners", item.partners, lang)
+        organisers = registry_links(config, "partners", item.organisers, lang)
+        contact_organisation = registry_links(config, "partners", _contact_organisation(config, item), lang)
         clusters = registry_links(config, "clusters", item.clusters, lang)
         events_plugin = config.plugins.get("nextsociety/events")
         events = events_plugin.links(item.events, lang) if events_plugin is not None and hasattr(events_plugin, "links") else []
@@ -378,7 +386,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             publisher_url=absolute_url(site_url, lang.prefix),
             logo_url=logo,
             image_url=image,
-            about=[{"@type": "Organization", "name": name} for name, _ in partners],
+            about=[{"@type": "Organization", "name": name} for name, _ in (*organisers, *partners)],
         )
         meta = {
             "og:type": "article",
@@ -409,6 +417,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             updated=long_date(item.updated, lang.locale) if item.updated else None,
             type_label=t(f"news.type.{item.type}"),
             partners=partners,
+            organisers=organisers,
+            contact_organisation=contact_organisation,
             clusters=clusters,
             events=events,
             tags=[(t(f"tag.{tag}"), f"{lang.prefix}news/tags/{tag}/") for tag in item.tags],
@@ -469,6 +479,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             categories=[t(f"news.type.{item.type}")] + [t(f"tag.{tag}") for tag in item.tags],
             image=absolute_url(site_url, item.image.lstrip("/")) if item.image else None,
         )
+
+
+def _contact_organisation(config: MkDocsConfig, item: NewsItem) -> tuple[str, ...]:
+    """The partner id of the item's press contact's organisation, when contacts.yml gives one."""
+    contact = _record(config.plugins.get("nextsociety/registry"), "contacts", item.contact) if item.contact else None
+    organisation = getattr(contact, "organisation", None)
+    return (organisation,) if organisation else ()
 
 
 def _record(registry: Any, kind: str, record_id: str) -> Any:
