@@ -347,6 +347,13 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         local["extra"] = extra
         return local
 
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The toc extension's heading-anchor tooltip in the page's language, not its English."""
+        toc = config.mdx_configs.get("toc") or {}
+        english = str(toc.get("permalink_title", "Permanent link"))
+        title = self.page_language(page.file.src_uri).t("toc.permalink_title")
+        return localize_permalinks(html, english, title)
+
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -470,3 +477,10 @@ def _regzip_sitemap(site_dir: str) -> None:
     with gzip.GzipFile(fileobj=buffer, filename="sitemap.xml", mode="wb", mtime=0) as gz:
         gz.write(xml.read_bytes())
     Path(site_dir, "sitemap.xml.gz").write_bytes(buffer.getvalue())
+
+
+def localize_permalinks(html: str, english: str, title: str) -> str:
+    """Replace the `title` the toc extension gives every heading anchor (`class="headerlink"`)."""
+    pattern = re.compile(r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(str(escape(english))) + '"')
+    replacement = str(escape(title))
+    return pattern.sub(lambda m: m.group(1) + replacement + '"', html)
