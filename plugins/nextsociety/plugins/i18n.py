@@ -9,6 +9,7 @@ site name, footer and interface strings, a language switcher and hreflang altern
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import gzip
 import io
 import os
@@ -37,6 +38,7 @@ from nextsociety.model.bidi import segments
 from nextsociety.model.errors import DataError, Problem
 from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.languages import Language, LanguageSet, NavEntry, parse_languages
+from nextsociety.model.revisions import last_commit_days
 from nextsociety.model.schema import check_slug
 from nextsociety.model.strings import StringTable, load_strings
 from nextsociety.model.translations import (
@@ -47,6 +49,7 @@ from nextsociety.model.translations import (
     localized_src_uri,
     split_language,
 )
+from nextsociety.render.dates import long_date
 
 _SLUG_LINE = re.compile(r"^slug\s*:", re.MULTILINE)
 PLUGIN_NAME = "nextsociety/i18n"
@@ -102,11 +105,15 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self._env: Environment | None = None
         self._files: Files | None = None
         self._page_keys: dict[str, tuple[str, str]] = {}  # src_uri -> (key, language code)
+        self._root = Path(".")
+        self._revisions: dict[str, dt.date] = {}  # source path -> day of its last commit
 
     # -- configuration -------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
+        self._root = root
+        self._revisions = last_commit_days(root)
         try:
             self.languages = parse_languages(self.config.default_language, self.config.languages)
             self.strings = load_strings(
@@ -354,6 +361,26 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         title = self.page_language(page.file.src_uri).t("toc.permalink_title")
         return localize_permalinks(html, english, title)
 
+    def last_updated(self, page: Page, config: MkDocsConfig) -> dt.date | None:
+        """When the page's content last changed: front matter `updated:`, else its file's last commit.
+
+        Registry pages name their data file through `edit_uri`; listings have no one source.
+        """
+        written = page.meta.get("updated")
+        if isinstance(written, dt.date):
+            return written
+        if isinstance(written, str):
+            try:
+                return dt.date.fromisoformat(written)
+            except ValueError:
+                pass
+        source = page.file.abs_src_path
+        if not source and page.file.edit_uri:
+            source = os.path.join(config.docs_dir, page.file.edit_uri)
+        if not source:
+            return None
+        return self._revisions.get(Path(os.path.relpath(source, self._root)).as_posix())
+
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -365,6 +392,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             original = self.groups[key].variants[info.fallback_from.code]
             page.canonical_url = absolute_url(self._site_url, original.url)
         values["i18n"] = info
+        updated = self.last_updated(page, config)
+        values["last_updated"] = long_date(updated, info.lang.locale) if updated else None
+        values["last_updated_iso"] = updated.isoformat() if updated else None
         values["nav"] = self.navs.get(info.lang.code, nav)
         values["config"] = self.language_config(config, info.lang, self.hreflang_alternates(page.file.src_uri))
         return context
