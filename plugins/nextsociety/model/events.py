@@ -17,7 +17,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from nextsociety.model.countries import country_hint, is_country
 from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.languages import Language, LanguageSet
-from nextsociety.model.references import DateOrMonth, KnownIds, check_refs, parse_date, parse_date_or_month
+from nextsociety.model.references import (
+    DateOrMonth,
+    KnownIds,
+    check_refs,
+    parse_date,
+    parse_date_or_month,
+)
 from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
 from nextsociety.model.sources import SourceGroup, group_sources
 from nextsociety.model.yamlio import LineDict

@@ -12,15 +12,32 @@ import subprocess
 from pathlib import Path
 
 
-def last_commit_days(root: Path, folders: tuple[str, ...] = ("content", "data")) -> dict[str, dt.date]:
+def last_commit_days(
+    root: Path, folders: tuple[str, ...] = ("content", "data")
+) -> dict[str, dt.date]:
     """{path relative to `root`: the committer day of the last commit that changed it}."""
-    command = ["git", "-C", str(root), "log", "--format=%x00%cI", "--name-only", "--relative", "--no-renames", "--", *folders]
+    command = [
+        "git",
+        "-C",
+        str(root),
+        "log",
+        "--format=%x00%cI",
+        "--name-only",
+        "--relative",
+        "--no-renames",
+        "--",
+        *folders,
+    ]
     try:
-        out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120).stdout
+        out = subprocess.run(
+            command, capture_output=True, text=True, check=True, timeout=120
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
     days: dict[str, dt.date] = {}
-    for block in out.split("\x00")[1:]:  # newest commit first: the first date seen is the last change
+    for block in out.split("\x00")[
+        1:
+    ]:  # newest commit first: the first date seen is the last change
         lines = block.strip("\n").split("\n")
         day = dt.date.fromisoformat(lines[0][:10])
         for name in lines[1:]:

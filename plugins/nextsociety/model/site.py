@@ -60,7 +60,7 @@ def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
     epoch = environ.get(SOURCE_DATE_EPOCH_ENV)
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
             raise ValueError(f"{SOURCE_DATE_EPOCH_ENV}='{epoch}' is not a number of seconds since 1970") from None
     return dt.date.today()
