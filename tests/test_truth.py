@@ -238,7 +238,7 @@ def test_no_page_index_or_calendar_shows_cldrs_name_for_palestine(real_site: Bui
             assert name not in text, f"{path.relative_to(real_site.site)} shows CLDR's '{name}'"
 
 
-@pytest.mark.parametrize(("index", "prefix"), enumerate(PREFIXES))
+@pytest.mark.parametrize(("index", "prefix"), list(enumerate(PREFIXES)))
 def test_every_place_that_shows_a_country_uses_the_seeds_name(
     real_site: BuildResult, index: int, prefix: str
 ) -> None:
