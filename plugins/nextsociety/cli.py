@@ -58,11 +58,10 @@ class UserError(Exception):
 
 def run_check(args: argparse.Namespace) -> int:
     root = _root(args)
-    try:
-        site = load_site(root)
-    except DataError as exc:
-        _report(exc.problems, args.format, root, "error")
-        count = len(exc.problems)
+    site, problems = load_site(root)
+    if site is None:
+        _report(problems, args.format, root, "error")
+        count = len(problems)
         print(
             f"{_count(count, 'problem')} found: fix {'it' if count == 1 else 'each one'} in the file and line shown, "
             "then run `nextsociety check` again. Nothing is published while a problem remains."
@@ -304,10 +303,9 @@ def run_status(args: argparse.Namespace) -> int:
     root = _root(args)
     if args.stamp:
         return _stamp(root, args.stamp)
-    try:
-        site = load_site(root)
-    except DataError as exc:
-        _report(exc.problems, "text", root, "error")
+    site, problems = load_site(root)
+    if site is None:
+        _report(problems, "text", root, "error")
         print("`nextsociety status` needs content without problems: fix the ones above first.")
         return 1
     today = _build_date()

@@ -39,47 +39,116 @@ def uses(job: dict) -> list[str]:
 SETUP = code_blocks(section("Set-up and the two commands"), "sh")[0].splitlines()[0]
 
 
+WORKFLOWS = ("deploy.yml", "test.yml", "upstream.yml")
+
+
 def test_the_readme_set_up_is_what_ci_runs():
     assert SETUP == "apt-get update && apt-get install -y make git python3-venv"
-    for name in ("deploy.yml", "test.yml"):
-        jobs = workflow(name)["jobs"]
-        first = next(iter(jobs.values()))
-        assert runs(first)[0] == SETUP, name
-        assert first["container"] == "debian:bookworm"  # Debian with Python 3.11, as the README says
+    for name in WORKFLOWS:
+        for job_name, job in workflow(name)["jobs"].items():
+            if "container" in job:
+                assert runs(job)[0] == SETUP, (name, job_name)
+                assert job["container"] == "debian:bookworm"  # Debian with Python 3.11, as the README
     assert "make build" in section("Set-up and the two commands")
     assert "make test" in section("Set-up and the two commands")
+
+
+def test_workflows_are_pinned_and_least_privileged():
+    """What zizmor checks in `make lint`, stated for our workflows: actions pinned by commit SHA,
+    no credentials left in the checkout, no permission at workflow level, each job its own."""
+    for name in WORKFLOWS:
+        data = workflow(name)
+        assert data["permissions"] == {}, name
+        for job_name, job in data["jobs"].items():
+            assert "permissions" in job, (name, job_name)
+            for step in job["steps"]:
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, (name, job_name)
+
+
+def test_every_install_is_locked():
+    """Workflows install through the Makefile, whose every `uv sync` is `--locked`."""
+    syncs = re.findall(r"\$\(UV\) sync[^\n]*", MAKEFILE)
+    assert syncs and all("--locked" in line for line in syncs), syncs
+    assert re.search(r"^\tbash tests/install-deps.sh$", MAKEFILE, flags=re.MULTILINE)
+    assert "npm ci" in (REPO / "tests" / "install-deps.sh").read_text(encoding="utf-8")
+    for name in WORKFLOWS:
+        for job in workflow(name)["jobs"].values():
+            for command in runs(job):
+                assert "pip install" not in command and "uv pip" not in command, command
+                assert "uv sync" not in command or "--locked" in command, command
 
 
 def test_deploy_workflow():
     data = workflow("deploy.yml")
     assert data["on"]["push"]["branches"] == ["main"]
     assert data["on"]["schedule"] == [{"cron": "0 5 * * *"}]  # embargoed items go out on their day
-    assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build = data["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read"}
     commands = runs(build)
-    assert commands[1:] == ["make install", ".venv/bin/nextsociety check --format github", "make build"]
-    assert uses(build) == ["actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact"]
+    assert commands[1:] == [
+        "make install-runtime",
+        ".venv/bin/nextsociety check --format github",
+        "make build",
+    ]
+    assert uses(build) == [
+        "actions/checkout",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+    ]
     step = next(step for step in build["steps"] if step.get("run") == "make build")
     assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"  # may carry a sub-path
-    upload = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    upload = next(
+        step
+        for step in build["steps"]
+        if step.get("uses", "").startswith("actions/upload-pages-artifact")
+    )
     assert upload["with"]["path"] == "site"
     deploy = data["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert uses(deploy) == ["actions/deploy-pages"]
 
 
-def test_test_workflow_runs_make_test_on_pull_requests():
+def test_test_workflow_runs_make_test_and_properdocs():
     data = workflow("test.yml")
     assert "pull_request" in data["on"]
     assert runs(data["jobs"]["test"])[-1] == "make test"
+    assert "tests/test_engines.py" in runs(data["jobs"]["properdocs"])[-1]
+
+
+def test_upstream_workflow_tests_the_newest_versions_weekly():
+    data = workflow("upstream.yml")
+    assert data["on"]["schedule"]
+    commands = runs(data["jobs"]["newest"])
+    assert any("uv lock --upgrade" in command for command in commands)
+    assert commands[-1] == "make test"
+
+
+def test_dependabot_covers_every_ecosystem():
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    ecosystems = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(ecosystems) == {"uv", "npm", "github-actions"}
+    assert all(update["schedule"]["interval"] == "weekly" for update in ecosystems.values())
+    assert all(update["groups"] for update in ecosystems.values())
+    assert (REPO / ecosystems["npm"]["directory"].lstrip("/") / "package-lock.json").is_file()
 
 
 def test_makefile_targets_the_workflows_and_hooks_use():
-    for target, recipe in (("install", None), ("build", "mkdocs build --strict"), ("check", "nextsociety check")):
-        match = re.search(rf"^{target}: \$\(STAMP\)\n((?:\t.*\n)*)", MAKEFILE, flags=re.MULTILINE)
+    targets = (
+        ("install", "uv sync --locked"),
+        ("install-runtime", "uv sync --locked --quiet --no-dev"),
+        ("build", "mkdocs build --strict"),
+        ("check", "nextsociety check"),
+        ("lint", "ruff format --check"),
+    )
+    for target, recipe in targets:
+        match = re.search(rf"^{target}:.*\n((?:\t.*\n)*)", MAKEFILE, flags=re.MULTILINE)
         assert match, target
-        if recipe:
-            assert recipe in match.group(1)
+        sync = re.search(r"^SYNC = (.*)$", MAKEFILE, flags=re.MULTILINE).group(1)
+        assert recipe in match.group(1).replace("$(SYNC)", sync).replace("$(UV)", "uv"), target
 
 
 def test_pre_commit_hooks():
@@ -98,10 +167,16 @@ def test_pre_commit_hooks():
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (local,) = config["repos"]
     assert local["repo"] == "local"
-    (hook,) = local["hooks"]
-    assert hook["entry"] == "make --silent check" and hook["pass_filenames"] is False
-    assert re.match(hook["files"], "content/news/2018/x.md") and re.match(hook["files"], "data/partners.yml")
-    assert not re.match(hook["files"], "plugins/nextsociety/cli.py")
+    hooks_by_id = {hook["id"]: hook for hook in local["hooks"]}
+    check = hooks_by_id["nextsociety-check"]
+    assert check["entry"] == "make --silent check" and check["pass_filenames"] is False
+    assert re.match(check["files"], "content/news/2018/x.md")
+    assert re.match(check["files"], "data/partners.yml")
+    assert not re.match(check["files"], "plugins/nextsociety/cli.py")
+    # The same tools, at the versions of uv.lock, as `make lint`.
+    assert hooks_by_id["ruff-check"]["entry"].startswith(".venv/bin/ruff check")
+    assert hooks_by_id["ruff-format"]["entry"].startswith(".venv/bin/ruff format --check")
+    assert hooks_by_id["mypy"]["entry"] == ".venv/bin/mypy"
 
 
 def test_the_editors_guide_works_as_written(project: Project):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from babel import Locale
 from nextsociety.render.archives import neighbours, paginate, related_map
 from nextsociety.render.dates import date_range, long_date
@@ -35,11 +36,40 @@ def test_neighbours_in_newest_first_order():
     assert neighbours(2, ["new", "mid", "old"]) == ("mid", None)
 
 
-def test_localized_dates_and_ranges():
-    en, fr, ar = (Locale.parse(code) for code in ("en_GB", "fr", "ar"))
-    assert long_date(dt.date(2018, 11, 19), fr) == "19 novembre 2018"
-    assert date_range(dt.date(2018, 11, 19), dt.date(2018, 11, 23), en) == "19–23 November 2018"
-    assert date_range(dt.date(2018, 11, 19), dt.date(2018, 11, 23), fr) == "19–23 novembre 2018"
-    assert date_range(dt.date(2018, 11, 19), dt.date(2018, 11, 23), ar) == "19–23 نوفمبر 2018"
-    assert date_range(dt.date(2018, 11, 30), dt.date(2018, 12, 2), fr) == "30 novembre\u2009–\u20092 décembre 2018"
-    assert date_range(dt.date(2018, 11, 19), None, en) == "19 November 2018"
+LOCALES = {code: Locale.parse(code) for code in ("en_GB", "fr", "ar")}
+NOV_19, NOV_23, NOV_30 = dt.date(2018, 11, 19), dt.date(2018, 11, 23), dt.date(2018, 11, 30)
+DEC_2, DEC_30, JAN_2 = dt.date(2018, 12, 2), dt.date(2018, 12, 30), dt.date(2019, 1, 2)
+
+
+# The site's date shapes, written out: "\u2013" is the en dash, "\u2009" a thin space. They are a
+# product decision (render/dates.py) and must not move when a new CLDR release changes its
+# interval patterns; only the month names come from CLDR.
+@pytest.mark.parametrize(
+    ("code", "start", "end", "shown"),
+    [
+        ("en_GB", NOV_19, None, "19 November 2018"),
+        ("fr", NOV_19, NOV_19, "19 novembre 2018"),
+        ("ar", NOV_19, None, "19 \u0646\u0648\u0641\u0645\u0628\u0631 2018"),
+        ("en_GB", NOV_19, NOV_23, "19\u201323 November 2018"),
+        ("fr", NOV_19, NOV_23, "19\u201323 novembre 2018"),
+        ("ar", NOV_19, NOV_23, "19\u201323 \u0646\u0648\u0641\u0645\u0628\u0631 2018"),
+        ("en_GB", NOV_30, DEC_2, "30 November\u2009\u2013\u20092 December 2018"),
+        ("fr", NOV_30, DEC_2, "30 novembre\u2009\u2013\u20092 d\u00e9cembre 2018"),
+        ("ar", NOV_30, DEC_2, "30 \u0646\u0648\u0641\u0645\u0628\u0631\u2009\u2013\u20092 "
+         "\u062f\u064a\u0633\u0645\u0628\u0631 2018"),
+        ("en_GB", DEC_30, JAN_2, "30 December 2018\u2009\u2013\u20092 January 2019"),
+        ("fr", DEC_30, JAN_2, "30 d\u00e9cembre 2018\u2009\u2013\u20092 janvier 2019"),
+        ("ar", DEC_30, JAN_2, "30 \u062f\u064a\u0633\u0645\u0628\u0631 2018\u2009\u2013\u20092 "
+         "\u064a\u0646\u0627\u064a\u0631 2019"),
+    ],
+)
+def test_localized_dates_and_ranges(code, start, end, shown):
+    assert date_range(start, end, LOCALES[code]) == shown
+    if end is None:
+        assert long_date(start, LOCALES[code]) == shown
+
+
+def test_arabic_dates_keep_western_digits():
+    # Babel's `ar` numbers with Latin digits (the programme's usage); a CLDR change to Arabic-Indic
+    # digits would change every Arabic date on the site and must be a decision, not an upgrade.
+    assert long_date(dt.date(2018, 11, 19), LOCALES["ar"]).startswith("19 ")

@@ -6,7 +6,8 @@ import pytest
 from nextsociety.model.errors import DataError, Problem, did_you_mean
 from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.languages import parse_languages
-from nextsociety.model.translations import absolute_url, localized_dest_uri, split_language
+from nextsociety.model.translations import localized_dest_uri, split_language
+from nextsociety.model.urls import absolute_url
 from nextsociety.model.yamlio import parse_yaml
 
 LANGS = parse_languages("en", {"en": {"name": "English", "site_name": "S"}, "fr": {"name": "Français", "site_name": "S"}, "ar": {"name": "العربية", "site_name": "S"}})

@@ -43,7 +43,9 @@ def test_builds_at_other_times_of_the_same_day_are_byte_identical(
     """
     today = dt.datetime.now(dt.UTC).date()
     late = dt.datetime.combine(today, dt.time(23, 59, 59), tzinfo=dt.UTC)
-    other_time = run_mkdocs_build(REPO, tmp_path / "site", env={"SOURCE_DATE_EPOCH": str(int(late.timestamp()))})
+    other_time = run_mkdocs_build(
+        REPO, tmp_path / "site", env={"SOURCE_DATE_EPOCH": str(int(late.timestamp()))}
+    )
     assert other_time.returncode == 0, other_time.log
 
     problems = compare_trees(real_site.site, other_time.site)

@@ -228,11 +228,12 @@ def test_a_content_page_at_a_generated_path_is_an_error(registry_site, make_site
 
 
 def test_other_plugins_find_registry_urls_and_add_backlinks(tmp_path):
-    """The API a news or events plugin uses: `url()` of a page, `backlinks.add()` for a partner."""
+    """The API a news or events plugin uses: the URL of a page, `add_backlinks` for a partner."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
     from nextsociety.model.backlinks import Backlink
-    from nextsociety.model.registries import cluster_page_key, partner_page_key
+    from nextsociety.model.urls import cluster_page_key, partner_page_key
+    from nextsociety.plugins.i18n import site_services
 
     from tests.registry.conftest import PAGES, base_data
 
@@ -243,12 +244,15 @@ def test_other_plugins_find_registry_urls_and_add_backlinks(tmp_path):
     config = load_config(str(tmp_path / "mkdocs.yml"))
     config.plugins.on_config(config)
     config.plugins.on_files(Files([]), config=config)
-    registry = config.plugins["nextsociety/registry"]
-    assert registry.url(partner_page_key("acme-agency"), "fr") == "fr/partners/acme-agency/"
-    assert registry.url(cluster_page_key("olive-cluster"), "ar") == "ar/clusters/olive-cluster/"
-    assert registry.url(partner_page_key("nobody"), "fr") is None
-    registry.backlinks.add(
-        partner_page_key("acme-agency"), "fr", "news.title", Backlink("News", "fr/news/x/")
-    )
-    sections = registry.backlinks.sections(partner_page_key("acme-agency"), "fr")
+    services = site_services(config, "nextsociety/registry")
+    fr, ar = services.languages.get("fr"), services.languages.get("ar")
+    assert services.pages.url(partner_page_key("acme-agency"), fr) == "fr/partners/acme-agency/"
+    assert services.pages.url(cluster_page_key("olive-cluster"), ar) == "ar/clusters/olive-cluster/"
+    assert services.pages.variant(partner_page_key("nobody"), fr) is None
+    assert services.registry_links("partners", ["acme-agency", "nobody"], fr) == [
+        ("Acme Agency", "fr/partners/acme-agency/")
+    ]
+    link = Backlink("News", "fr/news/x/")
+    services.add_backlinks({"partners": ["acme-agency"]}, fr, "news.title", link)
+    sections = services.backlinks.sections(partner_page_key("acme-agency"), "fr")
     assert [section.heading for section in sections] == ["news.title"]

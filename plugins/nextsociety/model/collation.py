@@ -12,7 +12,11 @@ from functools import lru_cache
 
 import pyuca
 
-SortKey = Callable[[str], tuple[int, ...]]
+SortKey = Callable[[str], tuple[tuple[int, ...], str]]
+
+# pyuca's sort key costs more than linear time in the text's length; names differ within their
+# first words, so the key is taken on a prefix and ties fall back to the whole text.
+COLLATION_PREFIX = 80
 
 
 @lru_cache(maxsize=1)
@@ -25,4 +29,4 @@ def collation_key(lang: str) -> SortKey:
     languages need, so every language shares one table (ICU would be the next step)."""
     del lang  # kept in the signature so a tailored collator can replace this one
     collator = _collator()
-    return lambda text: tuple(collator.sort_key(text))
+    return lambda text: (tuple(collator.sort_key(text[:COLLATION_PREFIX])), text)

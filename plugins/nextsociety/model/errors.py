@@ -26,13 +26,18 @@ class DataError(Exception):
     """Raised with every problem found in one run, so the editor fixes them all at once."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems), key=_sort_key))
+        self.problems: tuple[Problem, ...] = tuple(sorted_problems(problems))
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         return f"{head} in the content:\n" + "\n".join(f"  {p}" for p in self.problems)
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once, by file, line and message: the order every report uses."""
+    return sorted(set(problems), key=_sort_key)
 
 
 def _sort_key(problem: Problem) -> tuple[str, int, str]:

@@ -33,15 +33,6 @@ class Registries:
     contacts: Mapping[str, Contact]
 
 
-def partner_page_key(partner_id: str) -> str:
-    """The page key of a partner (its path in the default language), as the i18n plugin keys pages."""
-    return f"partners/{partner_id}.md"
-
-
-def cluster_page_key(cluster_id: str) -> str:
-    return f"clusters/{cluster_id}.md"
-
-
 def vocabulary_keys() -> list[str]:
     """The string-table keys that label partner kinds and cluster sectors (data/site.yml)."""
     return [f"registry.kind.{kind}" for kind in KINDS] + [f"registry.sector.{sector}" for sector in SECTORS]

@@ -11,6 +11,11 @@ from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.yamlio import LineDict
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids and slugs become file and folder names ("<slug>.fr.md", "<id>/index.html"): well under
+# the 255 bytes a file name may have on every file system.
+MAX_SLUG_LENGTH = 100
+# Titles, names and summaries are read on one screen; longer is a paste accident.
+MAX_TEXT_LENGTH = 2000
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 
@@ -94,6 +99,8 @@ def _describe(value: Any) -> str:
 
 
 def check_slug(value: Any) -> str | None:
+    if len(str(value)) > MAX_SLUG_LENGTH:
+        return f"longer than {MAX_SLUG_LENGTH} characters; use a shorter one"
     if not SLUG_RE.match(str(value)):
         return f"'{value}' is not a slug (lowercase ASCII letters, digits and single hyphens)"
     return None
@@ -101,6 +108,10 @@ def check_slug(value: Any) -> str | None:
 
 def check_plain_text(value: Any) -> str | None:
     """Values are shown as text; markup in a registry is almost always a paste accident."""
+    if isinstance(value, str) and not value.strip():
+        return "is empty; write the text, or remove the key"
+    if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
+        return f"longer than {MAX_TEXT_LENGTH} characters; shorten it"
     if isinstance(value, str) and _TAG_RE.search(value):
         return "contains HTML markup; write plain text (it is shown as text, never as HTML)"
     return None

@@ -2,8 +2,9 @@
 
 Reads from mkdocs.yml what the build uses (docs_dir, the i18n plugin's languages and string
 table, the registry's data folder, the press texts) and runs every loader in the build's
-order — strings, registries, press texts, events, news — collecting the problems of all of
-them into one DataError, so `nextsociety check` reports every mistake at once.
+order — strings, registries, press texts, events, news — then the checks across them
+(generated pages, navigation targets, slugs, images), collecting the problems of all of
+them: the build and `nextsociety check` both call it, and report the same problems.
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from nextsociety.model.errors import DataError, ProblemCollector
+from nextsociety.model import markdown_files, urls
+from nextsociety.model.containment import is_inside, link_problems
+from nextsociety.model.errors import DataError, Problem, ProblemCollector, sorted_problems
 from nextsociety.model.events import Event, is_event_source, load_events
 from nextsociety.model.frontmatter import split_front_matter
-from nextsociety.model.languages import CONFIG_PATH, LanguageSet, parse_languages
+from nextsociety.model.languages import CONFIG_PATH, Language, LanguageSet, parse_languages
 from nextsociety.model.news import NewsItem, is_news_source, load_news
 from nextsociety.model.press import Boilerplate, load_press
 from nextsociety.model.references import KnownIds, known_ids, tag_ids
@@ -33,14 +36,14 @@ from nextsociety.model.registries import (
 )
 from nextsociety.model.schema import check_slug
 from nextsociety.model.strings import StringTable, load_strings
-from nextsociety.model.translations import split_language
-from nextsociety.model.yamlio import LineDict, LineList, load_yaml
+from nextsociety.model.translations import localized_src_uri, split_language
+from nextsociety.model.yamlio import LineDict, LineList, load_yaml, read_text
 
 BUILD_DATE_ENV = "NEXTSOCIETY_BUILD_DATE"
 SOURCE_DATE_EPOCH_ENV = "SOURCE_DATE_EPOCH"
-I18N, REGISTRY, EVENTS, NEWS = "nextsociety/i18n", "nextsociety/registry", "nextsociety/events", "nextsociety/news"
-# Folders whose pages the plugins generate: a navigation entry there needs no file in content/.
-GENERATED_SECTIONS = ("partners/", "clusters/", "news/", "events/")
+I18N, REGISTRY = "nextsociety/i18n", "nextsociety/registry"
+EVENTS, NEWS = "nextsociety/events", "nextsociety/news"
+NEWS_PER_PAGE = 10  # the news plugin's default `per_page`
 
 T = TypeVar("T")
 
@@ -78,10 +81,16 @@ class SiteConfig:
     press_file: str | None  # the press texts, None without the news plugin
     events_enabled: bool
     navs: Mapping[str, Any]  # language code -> the raw `nav:` list (with lines)
+    config_file: str = CONFIG_PATH  # as messages name it
+    news_per_page: int = NEWS_PER_PAGE
 
     @property
     def docs_path(self) -> Path:
         return self.root / self.docs_dir
+
+    @property
+    def news_enabled(self) -> bool:
+        return self.press_file is not None
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,7 @@ class Site:
     press: Boilerplate | None
     events: tuple[Event, ...]
     news: tuple[NewsItem, ...]
+    slugs: Mapping[str, str]  # src_uri -> the `slug:` a page (or a news text) sets
 
 
 def find_root(start: Path) -> Path | None:
@@ -105,26 +115,39 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def load_config(root: Path) -> SiteConfig:
+def load_config(root: Path, config_file: str = CONFIG_PATH) -> SiteConfig:
     """Read mkdocs.yml in `root`; raise DataError when the plugins' settings are unusable."""
-    raw = load_yaml(root / CONFIG_PATH, CONFIG_PATH, env_tags=True)
+    raw = load_yaml(root / config_file, config_file, env_tags=True)
     problems = ProblemCollector()
     if not isinstance(raw, LineDict):
-        problems.add(CONFIG_PATH, 1, "mkdocs.yml must be a mapping of settings")
+        problems.add(config_file, 1, f"{config_file} must be a mapping of settings")
         problems.raise_if_any()
     plugins = _plugin_options(raw)
     i18n = plugins.get(I18N)
     if i18n is None:
-        problems.add(CONFIG_PATH, raw.line_of("plugins"), f"the {I18N} plugin is not configured", "add it under 'plugins:' with its languages")
+        problems.add(
+            config_file,
+            raw.line_of("plugins"),
+            f"the {I18N} plugin is not configured",
+            "add it under 'plugins:' with its languages",
+        )
         problems.raise_if_any()
     assert i18n is not None
     raw_languages = i18n.get("languages")
     if not isinstance(raw_languages, Mapping):
-        problems.add(CONFIG_PATH, i18n.line_of("languages") if isinstance(i18n, LineDict) else None, f"{I18N}: 'languages' must map each language code to its settings")
+        line = i18n.line_of("languages") if isinstance(i18n, LineDict) else None
+        message = f"{I18N}: 'languages' must map each language code to its settings"
+        problems.add(config_file, line, message)
         problems.raise_if_any()
     assert isinstance(raw_languages, Mapping)
     languages = parse_languages(str(i18n.get("default_language", "en")), raw_languages)
     registry, news = plugins.get(REGISTRY), plugins.get(NEWS)
+    for option in ("per_page", "feed_size"):
+        value = news.get(option) if news is not None else None
+        if value is not None and (type(value) is not int or value < 1):
+            line = news.line_of(option) if isinstance(news, LineDict) else None
+            problems.add(config_file, line, f"{NEWS}: '{option}' must be a whole number, 1 or more")
+    problems.raise_if_any()
     return SiteConfig(
         root=root,
         docs_dir=str(raw.get("docs_dir") or "docs"),
@@ -133,12 +156,19 @@ def load_config(root: Path) -> SiteConfig:
         data_dir=str(registry.get("data_dir") or "data") if registry is not None else None,
         press_file=str(news.get("press_texts") or "data/press.yml") if news is not None else None,
         events_enabled=EVENTS in plugins,
-        navs={str(code): options.get("nav") for code, options in raw_languages.items() if isinstance(options, Mapping)},
+        navs={
+            str(code): options.get("nav")
+            for code, options in raw_languages.items()
+            if isinstance(options, Mapping)
+        },
+        config_file=config_file,
+        news_per_page=int(news.get("per_page") or NEWS_PER_PAGE) if news is not None else 0,
     )
 
 
 def _plugin_options(raw: LineDict) -> dict[str, Any]:
-    """`plugins:` as a list (`- name` or `- name: {options}`) or a mapping, by plugin name."""
+    """`plugins:` as a list (`- name` or `- name: {options}`) or a mapping, by plugin name;
+    a plugin set to `enabled: false` counts as not configured."""
     entries = raw.get("plugins") or []
     if isinstance(entries, Mapping):
         entries = [{name: options} for name, options in entries.items()]
@@ -152,26 +182,52 @@ def _plugin_options(raw: LineDict) -> dict[str, Any]:
     for options in found.values():
         if isinstance(options, LineDict) and not hasattr(options, "line"):
             options.line, options.key_lines = raw.line_of("plugins"), {}
-    return found
+    return {name: options for name, options in found.items() if options.get("enabled") is not False}
 
 
-def read_sources(docs_path: Path) -> dict[str, str]:
-    """Every Markdown file under docs_dir by src_uri; hidden files are skipped, as MkDocs does."""
+def project_folders(config: SiteConfig) -> list[str]:
+    """The folders the build reads and copies from, relative to the project root."""
+    folders = [config.docs_dir, config.strings_file.rsplit("/", 1)[0] if "/" in config.strings_file else "."]
+    if config.data_dir is not None:
+        folders.append(config.data_dir)
+    if (config.root / "overrides").is_dir():
+        folders.append("overrides")
+    return sorted({folder for folder in folders if folder != "."})
+
+
+def read_sources(docs_path: Path, docs_dir: str, problems: ProblemCollector) -> dict[str, str]:
+    """Every Markdown file under docs_dir by src_uri; hidden files are skipped, as MkDocs does.
+    A file that cannot be read is a problem, and the others are still read."""
     sources: dict[str, str] = {}
     for folder, dirs, files in os.walk(docs_path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         relative = Path(folder).relative_to(docs_path).as_posix()
         for name in sorted(files):
-            if name.endswith(".md") and not name.startswith("."):
-                src_uri = name if relative == "." else f"{relative}/{name}"
-                sources[src_uri] = (Path(folder) / name).read_text(encoding="utf-8-sig")
+            src_uri = name if relative == "." else f"{relative}/{name}"
+            misnamed = markdown_files.name_problem(name, f"{docs_dir}/{src_uri}")
+            if misnamed is not None:
+                problems.extend([misnamed])
+            elif name.endswith(".md") and not name.startswith("."):
+                try:
+                    text = read_text(Path(folder) / name, f"{docs_dir}/{src_uri}")
+                except DataError as exc:
+                    problems.extend(exc.problems)
+                    continue
+                problems.extend(markdown_files.text_problems(text, f"{docs_dir}/{src_uri}"))
+                sources[src_uri] = text
     return sources
 
 
-def load_site(root: Path) -> Site:
-    """Load and validate everything the build would; raise one DataError with every problem."""
-    config = load_config(root)
-    languages, codes = config.languages, config.languages.codes
+def load_site(root: Path, config_file: str = CONFIG_PATH) -> tuple[Site | None, list[Problem]]:
+    """Load and validate everything the build reads: the site, or None, and every problem.
+
+    The one validation path: the build calls it first (and renders only a valid site), and
+    `nextsociety check` calls it alone, so the two can never disagree.
+    """
+    try:
+        config = load_config(root, config_file)
+    except DataError as exc:
+        return None, sorted_problems(exc.problems)
     problems = ProblemCollector()
 
     def attempt(load: Callable[[], T]) -> T | None:
@@ -181,39 +237,104 @@ def load_site(root: Path) -> Site:
             problems.extend(exc.problems)
             return None
 
-    sources = read_sources(config.docs_path)
-    strings = attempt(lambda: load_strings(root / config.strings_file, config.strings_file, codes))
-    registries = None
-    if config.data_dir is not None:
-        data_dir = config.data_dir
-        registries = attempt(lambda: load_registries(root / data_dir, languages, data_dir))
-        if strings is not None and registries is not None:
-            missing = [key for key in vocabulary_keys() if key not in strings.strings]
-            if missing:
-                problems.add(config.strings_file, None, "no translation for " + ", ".join(f"'{key}'" for key in missing), "every kind and sector needs a label under 'strings:' in every language")
-    press = None
-    if config.press_file is not None:
-        press_file = config.press_file
-        press = attempt(lambda: load_press(root / press_file, press_file, codes))
+    problems.extend(link_problems(root, project_folders(config)))
+    if problems.problems:  # nothing is read through a link that leaves the project
+        return None, sorted_problems(problems.problems)
+    sources = read_sources(config.docs_path, config.docs_dir, problems)
+    strings = attempt(lambda: _load_strings(config))
+    registries = attempt(lambda: _load_registries(config))
+    problems.extend(_vocabulary_problems(config, strings, registries))
+    press = attempt(lambda: _load_press(config))
     # A registry or string table that failed to load still lists its ids: references to
     # them are checked against the ids as written rather than all reported as unknown.
     known = _known_ids(config, registries, strings)
     events: list[Event] | None = []
     if config.events_enabled:
         event_sources = [(uri, text) for uri, text in sources.items() if is_event_source(uri)]
-        events = attempt(lambda: load_events(event_sources, languages, known, config.docs_dir))
-        event_ids: Collection[str] = {e.id for e in events} if events is not None else _event_ids_as_named(event_sources, languages)
+        events = attempt(lambda: load_events(event_sources, config.languages, known, config.docs_dir))
+        event_ids: Collection[str] = (
+            {e.id for e in events}
+            if events is not None
+            else _event_ids_as_named(event_sources, config.languages)
+        )
         known = KnownIds(known.partners, known.clusters, event_ids, known.contacts, known.tags)
     news: list[NewsItem] | None = []
-    if config.press_file is not None:
+    if config.news_enabled:
         news_sources = [(uri, text) for uri, text in sources.items() if is_news_source(uri)]
-        news = attempt(lambda: load_news(news_sources, languages, known, config.docs_dir))
-    _check_pages(config, sources, problems)
-    _check_navigation(config, sources, problems)
+        news = attempt(lambda: load_news(news_sources, config.languages, known, config.docs_dir))
+    generated = generated_pages(config, registries, events or [], news or [])
+    slugs = _check_pages(config, sources, generated, problems)
+    slugs.update({text.src_uri: text.slug for item in news or [] for text in item.texts.values()})
+    _check_navigation(config, sources, generated, problems)
     _check_images(config, sources, news or [], problems)
-    problems.raise_if_any()
-    assert strings is not None and events is not None and news is not None
-    return Site(config, sources, strings, registries, press, tuple(events), tuple(news))
+    if problems or strings is None or events is None or news is None:
+        return None, sorted_problems(problems.problems)
+    site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), slugs)
+    return site, []
+
+
+def _load_strings(config: SiteConfig) -> StringTable:
+    return load_strings(config.root / config.strings_file, config.strings_file, config.languages.codes)
+
+
+def _load_registries(config: SiteConfig) -> Registries | None:
+    if config.data_dir is None:
+        return None
+    return load_registries(config.root / config.data_dir, config.languages, config.data_dir)
+
+
+def _vocabulary_problems(
+    config: SiteConfig, strings: StringTable | None, registries: Registries | None
+) -> list[Problem]:
+    """Every partner kind and cluster sector needs a label in the string table."""
+    if strings is None or registries is None:
+        return []
+    missing = [key for key in vocabulary_keys() if key not in strings.strings]
+    if not missing:
+        return []
+    labels = ", ".join(f"'{key}'" for key in missing)
+    hint = "every kind and sector needs a label under 'strings:' in every language"
+    return [Problem(config.strings_file, None, f"no translation for {labels}", hint)]
+
+
+def _load_press(config: SiteConfig) -> Boilerplate | None:
+    if config.press_file is None:
+        return None
+    return load_press(config.root / config.press_file, config.press_file, config.languages.codes)
+
+
+def generated_pages(
+    config: SiteConfig,
+    registries: Registries | None,
+    events: Sequence[Event],
+    news: Sequence[NewsItem],
+) -> dict[str, str]:
+    """Page key -> what generates it, for every page the configured plugins generate."""
+    pages: dict[str, str] = {}
+    if config.data_dir is not None:
+        partners = f"nextsociety/registry generates from {config.data_dir}/{PARTNERS_FILE}"
+        clusters = f"nextsociety/registry generates from {config.data_dir}/{CLUSTERS_FILE}"
+        pages[urls.PARTNERS_INDEX] = partners
+        pages[urls.CLUSTERS_INDEX] = pages[urls.SECTORS_INDEX] = clusters
+        for partner_id in registries.partners if registries is not None else ():
+            pages[urls.partner_page_key(partner_id)] = partners
+        for cluster_id in registries.clusters if registries is not None else ():
+            pages[urls.cluster_page_key(cluster_id)] = clusters
+    if config.events_enabled:
+        listing = "nextsociety/events generates as an events listing"
+        pages[urls.EVENTS_INDEX] = listing
+        for year in {event.year for event in events if event.year is not None}:
+            pages[urls.events_year_key(year)] = listing
+    if config.news_enabled:
+        listing = "nextsociety/news generates as a news listing"
+        page_count = max(1, -(-len(news) // config.news_per_page))
+        for number in range(1, page_count + 1):
+            pages[urls.news_list_key(number)] = listing
+        for item in news:
+            pages[urls.news_year_key(item.year)] = listing
+            for tag in item.tags:
+                pages[urls.news_tag_key(tag)] = listing
+    return pages
 
 
 class _Anything(Collection[str]):
@@ -269,12 +390,31 @@ def _event_ids_as_named(sources: list[tuple[str, str]], languages: LanguageSet) 
     return ids
 
 
-def _check_pages(config: SiteConfig, sources: Mapping[str, str], problems: ProblemCollector) -> None:
-    """Front matter of the other pages parses, and a `slug:` there is a slug (as the i18n plugin checks)."""
+def _check_pages(
+    config: SiteConfig,
+    sources: Mapping[str, str],
+    generated: Mapping[str, str],
+    problems: ProblemCollector,
+) -> dict[str, str]:
+    """Every other page: front matter parses, a `slug:` is a slug, its path is its own.
+
+    Returns the slugs by src_uri: the i18n plugin publishes a translation at its slug.
+    """
+    slugs: dict[str, str] = {}
+    keys = {split_language(src_uri, config.languages)[0] for src_uri in sources}
     for src_uri, text in sources.items():
-        if is_news_source(src_uri) or is_event_source(src_uri):
-            continue  # their loaders check them
         shown = posixpath.join(config.docs_dir, src_uri)
+        key, lang = split_language(src_uri, config.languages)
+        if key in generated:
+            problems.add(shown, None, f"clashes with the page {generated[key]}", "remove or rename the file")
+            continue
+        if lang is not config.languages.default and localized_src_uri(key, lang) in sources:
+            other = localized_src_uri(key, lang)
+            problems.add(shown, None, f"clashes with '{config.docs_dir}/{other}'", "rename one of them")
+        if (config.news_enabled and is_news_source(src_uri)) or (
+            config.events_enabled and is_event_source(src_uri)
+        ):
+            continue  # their loaders check them
         try:
             meta = split_front_matter(text, shown).meta
         except DataError as exc:
@@ -283,35 +423,82 @@ def _check_pages(config: SiteConfig, sources: Mapping[str, str], problems: Probl
         slug = meta.get("slug")
         if slug is not None:
             message = check_slug(slug)
-            if message:
-                problems.add(shown, meta.line_of("slug"), f"'slug': {message}")
+            taken = _slug_taken(key, str(slug), keys, generated)
+            if message or taken:
+                problems.add(shown, meta.line_of("slug"), f"'slug': {message or taken}")
+            else:
+                slugs[src_uri] = str(slug)
+    return slugs
 
 
-def _check_navigation(config: SiteConfig, sources: Mapping[str, str], problems: ProblemCollector) -> None:
-    """Every page a language's navigation names exists in content/ (or is generated)."""
+def _slug_taken(key: str, slug: str, keys: set[str], generated: Mapping[str, str]) -> str | None:
+    """Whether `slug` would publish the page at the URL of another page (written or generated):
+    MkDocs would write one over the other and one page would silently disappear."""
+    parent = posixpath.dirname(key)
+    for other in (posixpath.join(parent, slug + ".md"), posixpath.join(parent, slug, "index.md")):
+        if other != key and (other in keys or other in generated):
+            owner = generated.get(other) or f"'{other}'"
+            return f"'{slug}' is the address of the page {owner}; choose another slug"
+    return None
+
+
+def _check_navigation(
+    config: SiteConfig,
+    sources: Mapping[str, str],
+    generated: Mapping[str, str],
+    problems: ProblemCollector,
+) -> None:
+    """Every page a language's navigation names exists in docs_dir, or is generated."""
     for lang in config.languages.languages:
         nav = config.navs.get(lang.code)
         if isinstance(nav, LineList):
-            _check_nav_items(nav, lang.code, lang.name, config, sources, problems)
+            _check_nav_items(nav, lang, config, sources, generated, problems)
 
 
-def _check_nav_items(items: LineList, code: str, name: str, config: SiteConfig, sources: Mapping[str, str], problems: ProblemCollector) -> None:
+def _check_nav_items(
+    items: LineList,
+    lang: Language,
+    config: SiteConfig,
+    sources: Mapping[str, str],
+    generated: Mapping[str, str],
+    problems: ProblemCollector,
+) -> None:
     for index, item in enumerate(items):
         if not isinstance(item, Mapping) or len(item) != 1:
             continue  # parse_languages reports the shape
         ((_title, target),) = item.items()
         if isinstance(target, LineList):
-            _check_nav_items(target, code, name, config, sources, problems)
+            _check_nav_items(target, lang, config, sources, generated, problems)
         elif isinstance(target, str) and target.endswith(".md") and "://" not in target:
-            translated = target[: -len(".md")] + f".{code}.md"
-            if target in sources or translated in sources or target.startswith(GENERATED_SECTIONS):
+            translated = target[: -len(".md")] + f".{lang.code}.md"
+            if target in sources or translated in sources or target in generated:
                 continue
-            problems.add(CONFIG_PATH, items.line_of(index), f"the {name} navigation points to '{target}', which does not exist", f"create {config.docs_dir}/{target}, or fix the path: it is relative to {config.docs_dir}/")
+            problems.add(
+                config.config_file,
+                items.line_of(index),
+                f"the {lang.name} navigation points to '{target}', which does not exist",
+                f"create {config.docs_dir}/{target}, or fix the path: it is relative to "
+                f"{config.docs_dir}/",
+            )
 
 
-def _check_images(config: SiteConfig, sources: Mapping[str, str], news: list[NewsItem], problems: ProblemCollector) -> None:
+def _check_images(
+    config: SiteConfig,
+    sources: Mapping[str, str],
+    news: Sequence[NewsItem],
+    problems: ProblemCollector,
+) -> None:
     for item in news:
-        if item.image and not (config.docs_path / item.image.lstrip("/")).is_file():
+        if item.image and not is_inside(item.image.lstrip("/")):
             shown = posixpath.join(config.docs_dir, item.key)
             meta = split_front_matter(sources[item.key], shown).meta
-            problems.add(shown, meta.line_of("image"), f"image '{item.image}' is not a file in {config.docs_dir}/", "put the image in the folder and give its path from there")
+            problems.add(shown, meta.line_of("image"), f"image '{item.image}' is outside {config.docs_dir}/", "put the image in the folder and give its path from there")
+        elif item.image and not (config.docs_path / item.image.lstrip("/")).is_file():
+            shown = posixpath.join(config.docs_dir, item.key)
+            meta = split_front_matter(sources[item.key], shown).meta
+            problems.add(
+                shown,
+                meta.line_of("image"),
+                f"image '{item.image}' is not a file in {config.docs_dir}/",
+                "put the image in the folder and give its path from there",
+            )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,45 @@ from nextsociety.model.yamlio import LineDict, load_yaml
 
 class MissingString(KeyError):
     """A template asked for a key the table does not have: a template bug, not an editor's."""
+
+
+# The values each string is given where it is shown (templates and plugins). A string may use
+# these `{name}` placeholders and no others; every other string takes none. Checked at load, so
+# that formatting can neither fail during a build nor reach anything but these values.
+PLACEHOLDERS: Mapping[str, frozenset[str]] = {
+    "untranslated.notice": frozenset({"language"}),
+    "registry.fallback.notice": frozenset({"language"}),
+    "news.title.page": frozenset({"number"}),
+    "news.page_of": frozenset({"number", "count"}),
+    "news.archive.year": frozenset({"year"}),
+    "news.archive.tag": frozenset({"tag"}),
+    "events.archive.year": frozenset({"year"}),
+    "preview.scheduled.text": frozenset({"date"}),
+    "events.place": frozenset({"area", "country"}),
+    "events.announced": frozenset({"month"}),
+    "events.country_partners": frozenset({"country"}),
+    "page.updated": frozenset({"date"}),
+}
+
+
+def placeholder_problem(text: str, allowed: frozenset[str]) -> tuple[str, str] | None:
+    """What is wrong with the `{name}` placeholders of `text`, and a hint; None when nothing."""
+    if not allowed:
+        if "{" in text or "}" in text:
+            return "braces in a string that takes no placeholders", "remove '{' and '}'"
+        return None
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+        specs = [(spec, conv) for _, field, spec, conv in string.Formatter().parse(text) if field]
+    except ValueError:
+        return "a '{' or '}' without its pair", "write '{{' or '}}' for a brace shown as text"
+    names = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
+    for field in fields:
+        if not field.isidentifier() or field not in allowed:
+            return f"unknown placeholder '{{{field}}}'", f"this string's placeholders: {names}"
+    if any(spec or conv for spec, conv in specs):
+        return "a placeholder with a format (':' or '!')", f"write the placeholder alone: {names}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -27,6 +67,11 @@ class StringTable:
                 f"no translation for '{key}' in '{lang}': add it under 'strings:' in data/site.yml"
             ) from None
 
+    def format(self, key: str, lang: str, **values: str) -> str:
+        """The string `key` in `lang`, its placeholders (checked at load) filled with `values`."""
+        text = self.get(key, lang)
+        return text.format(**values) if key in PLACEHOLDERS else text
+
 
 def load_strings(path: Path, display_path: str, languages: Iterable[str]) -> StringTable:
     """Every key must have a text in every language: a missing one is an error with its line."""
@@ -35,14 +80,21 @@ def load_strings(path: Path, display_path: str, languages: Iterable[str]) -> Str
     data = load_yaml(path, display_path)
     raw = data.get("strings") if isinstance(data, LineDict) else None
     if not isinstance(raw, LineDict):
-        problems.add(display_path, getattr(data, "line", 1), "expected a mapping 'strings:' of key -> {en, fr, ar}")
+        problems.add(
+            display_path,
+            getattr(data, "line", 1),
+            "expected a mapping 'strings:' of key -> {en, fr, ar}",
+        )
         problems.raise_if_any()
     assert isinstance(raw, LineDict)
     table: dict[str, dict[str, str]] = {}
     for key, texts in raw.items():
-        checked = every_language(texts, codes, display_path, raw.line_of(key), f"string '{key}'", problems)
+        checked = every_language(
+            texts, codes, display_path, raw.line_of(key), f"string '{key}'", problems
+        )
         if checked is not None:
             table[str(key)] = checked
+            _check_placeholders(str(key), checked, raw, display_path, problems)
     problems.raise_if_any()
     return StringTable(table)
 
@@ -56,8 +108,38 @@ def every_language(
         return None
     for lang in codes:
         if not isinstance(texts.get(lang), str) or not texts[lang].strip():
-            problems.add(path, line, f"{what} has no '{lang}' text", "every string needs every language")
+            problems.add(
+                path, line, f"{what} has no '{lang}' text", "every string needs every language"
+            )
     for lang in texts:
         if lang not in codes:
-            problems.add(path, texts.line_of(lang), f"{what}: unknown language '{lang}'", did_you_mean(lang, codes))
+            problems.add(
+                path,
+                texts.line_of(lang),
+                f"{what}: unknown language '{lang}'",
+                did_you_mean(lang, codes),
+            )
     return {str(k): str(v) for k, v in texts.items()}
+
+
+def _check_placeholders(
+    key: str, texts: Mapping[str, str], table: LineDict, path: str, problems: ProblemCollector
+) -> None:
+    allowed = PLACEHOLDERS.get(key, frozenset())
+    raw = table[key]
+    used: dict[str, frozenset[str]] = {}
+    for lang, text in texts.items():
+        line = raw.line_of(lang) if isinstance(raw, LineDict) else None
+        wrong = placeholder_problem(text, allowed)
+        if wrong:
+            problems.add(path, line, f"string '{key}' ({lang}): {wrong[0]}", wrong[1])
+        else:
+            used[lang] = frozenset(f for _, f, _, _ in string.Formatter().parse(text) if f)
+    if len(set(used.values())) > 1:
+        sets = "; ".join(f"{lang}: {sorted(names)}" for lang, names in used.items())
+        problems.add(
+            path,
+            table.line_of(key),
+            f"string '{key}' uses different placeholders in different languages ({sets})",
+            "every language shows the same values",
+        )

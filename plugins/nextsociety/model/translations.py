@@ -61,9 +61,3 @@ class TranslationGroup:
             for code in languages.codes
             if code in self.variants and self.variants[code].is_translation
         ]
-
-
-def absolute_url(site_url: str, url: str) -> str:
-    """`https://host/sub/` + `fr/about/` -> `https://host/sub/fr/about/` (site_url may have a path)."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base + ("" if url in (".", "./") else url)

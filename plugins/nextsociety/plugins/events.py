@@ -1,14 +1,14 @@
 """The `nextsociety/events` plugin: event pages, the events archive and iCalendar files.
 
-Events are Markdown pages under `content/events/`; this plugin validates their front matter
-against the registries, generates `/events/` and `/events/<year>/` in every language, lists
+Events are Markdown pages under `<docs_dir>/events/`, validated with the whole site by
+`load_site()`; this plugin generates `/events/` and `/events/<year>/` in every language, lists
 events on partner and cluster pages, and writes `/events/<id>.ics` and
 `/events/calendar.ics` per language (texts in that language).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,40 +17,32 @@ from typing import Any, cast
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 from mkdocs.utils.templates import TemplateContext
 
+from nextsociety.model import urls
 from nextsociety.model.backlinks import Backlink
 from nextsociety.model.countries import country_name
-from nextsociety.model.errors import DataError
-from nextsociety.model.events import Event, is_event_source, load_events
+from nextsociety.model.events import Event
 from nextsociety.model.languages import Language
-from nextsociety.model.references import known_ids
-from nextsociety.model.translations import absolute_url
-from nextsociety.plugins.common import (
-    add_backlinks,
-    build_date,
-    docs_shown,
-    registry_links,
-    require_i18n,
-)
-from nextsociety.plugins.i18n import I18nPlugin
+from nextsociety.model.urls import absolute_url
+from nextsociety.plugins.i18n import site_services
+from nextsociety.plugins.services import SiteServices
 from nextsociety.render.archives import group_by
 from nextsociety.render.calendar import CalendarEvent, calendar
 from nextsociety.render.dates import date_or_month, date_range
 
+PLUGIN_NAME = "nextsociety/events"
 EVENTS_HEADING = "registry.backlinks.events"
 VISITS_HEADING = "registry.backlinks.visits"
 ANNOUNCED = "announced"  # the status shown for a planned event announced over a year ago
 
 
 class EventsConfig(Config):
-    enabled = c.Type(bool, default=True)
     id_authority = c.Type(str, default="thenextsociety.co")  # calendar UIDs: <id>@<authority>
 
 
@@ -91,85 +83,57 @@ class EventsPlugin(BasePlugin[EventsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.events: list[Event] = []
+        self.services: SiteServices | None = None
+        self.events: tuple[Event, ...] = ()
         self.by_key: dict[str, Event] = {}
-        self.by_id: dict[str, Event] = {}
-        self.build_date = dt.date.today()
-        self._i18n: I18nPlugin | None = None
         self._listings: dict[str, tuple[str, int | None]] = {}  # src_uri -> ("all"|"year", year)
 
     @property
-    def i18n(self) -> I18nPlugin:
-        assert self._i18n is not None
-        return self._i18n
-
-    @property
-    def event_ids(self) -> set[str]:
-        """The ids news items may reference (read by the news plugin)."""
-        return set(self.by_id)
+    def site(self) -> SiteServices:
+        assert self.services is not None, "on_config has not run"
+        return self.services
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._i18n = require_i18n(config, "nextsociety/events")
-        names = list(config.plugins)
-        if "nextsociety/news" in names and names.index("nextsociety/news") < names.index("nextsociety/events"):
-            raise PluginError("list nextsociety/events before nextsociety/news under 'plugins' in mkdocs.yml")
-        self.build_date = build_date()
+        self.services = site_services(config, PLUGIN_NAME)
+        self.events = self.services.site.events
+        self.by_key = {event.key: event for event in self.events}
         return config
 
     # -- files -----------------------------------------------------------------------------
 
-    @event_priority(120)  # before news items are validated: they reference event ids
-    def _load_events(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.i18n.languages is not None
-        known = known_ids(getattr(config.plugins.get("nextsociety/registry"), "registries", None))
-        sources = [(f.src_uri, f.content_string) for f in files.documentation_pages() if is_event_source(f.src_uri)]
-        try:
-            self.events = load_events(sources, self.i18n.languages, known, content_dir=docs_shown(config))
-        except DataError as exc:
-            raise PluginError(exc.report()) from None
-        self.by_key = {event.key: event for event in self.events}
-        self.by_id = {event.id: event for event in self.events}
-        return files
-
-    def _generate_listings(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.i18n.languages is not None
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self._listings = {}
         years = sorted({event.year for event in self.events if event.year is not None}, reverse=True)
-        for lang in self.i18n.languages.languages:
-            plan: list[tuple[str, tuple[str, int | None]]] = [("events/index.md", ("all", None))]
-            plan += [(f"events/{year}/index.md", ("year", year)) for year in years]
+        for lang in self.site.languages.languages:
+            plan: list[tuple[str, tuple[str, int | None]]] = [(urls.EVENTS_INDEX, ("all", None))]
+            plan += [(urls.events_year_key(year), ("year", year)) for year in years]
             for key, listing in plan:
                 uri = lang.prefix + key
-                if uri in files.src_uris:
-                    raise PluginError(f"content/{key} clashes with a generated events listing: remove or rename it")
                 title = self._t(lang, "events.title") if listing[0] == "all" else self._t(lang, "events.archive.year").format(year=listing[1])
-                file = File.generated(config, uri, content=f'---\ntemplate: events-list.html\ntitle: "{title}"\n---\n')
+                file = File.generated(config, uri, content=f"---\ntemplate: events-list.html\ntitle: {json.dumps(title)}\n---\n")
                 files.append(file)
-                self.i18n.register(key, lang, file)
+                self.site.pages.register(key, lang, file)
                 self._listings[uri] = listing
         return files
 
-    on_files = CombinedEvent(_load_events, event_priority(0)(_generate_listings))
-
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Every URL is known now: list each event on the pages of its hosts and clusters."""
-        assert self.i18n.languages is not None
-        for lang in self.i18n.languages.languages:
+        for lang in self.site.languages.languages:
             for event in reversed(self.events):  # newest first on the partner page
                 entry = self.entry(event, lang)
                 link = Backlink(entry.title, entry.url, None if entry.lang == lang.code else entry.lang)
                 refs = {"partners": event.hosts, "clusters": event.clusters}
-                add_backlinks(config, refs, lang, EVENTS_HEADING, link)
-                add_backlinks(config, {"clusters": event.visits}, lang, VISITS_HEADING, link)
+                self.site.add_backlinks(refs, lang, EVENTS_HEADING, link)
+                self.site.add_backlinks({"clusters": event.visits}, lang, VISITS_HEADING, link)
         return nav
 
     # -- pages -----------------------------------------------------------------------------
 
     def _t(self, lang: Language, key: str) -> str:
-        return self.i18n.translator(lang)(key)
+        return self.site.translator(lang)(key)
 
     def _event_of(self, page: Page) -> tuple[Event, Language] | None:
-        found = self.i18n.key_of(page.file.src_uri)
+        found = self.site.pages.key_of(page.file.src_uri)
         if found is None or found[0] not in self.by_key:
             return None
         return self.by_key[found[0]], found[1]
@@ -189,7 +153,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         lang: Language = values["i18n"].lang
         found = self._event_of(page)
         if found is not None:
-            values["event"] = self._view(found[0], lang, config)
+            values["event"] = self._view(found[0], lang)
         listing = self._listings.get(page.file.src_uri)
         if listing is not None:
             values["events_list"] = self._listing(listing, lang)
@@ -203,12 +167,10 @@ class EventsPlugin(BasePlugin[EventsConfig]):
 
     def entry(self, event: Event, lang: Language) -> EventEntry:
         text = event.text(lang)
-        variant = self.i18n.variant(event.key, lang)
-        assert variant is not None, event.key
         status = event.status
         if event.start_day:
             dates = date_range(event.start_day, event.end_day, lang.locale)
-        elif event.announced is not None and event.is_stale_announcement(self.build_date):
+        elif event.announced is not None and event.is_stale_announcement(self.site.build_date):
             status = ANNOUNCED
             month = date_or_month(event.announced.day, event.announced.precision, lang.locale)
             dates = self._t(lang, "events.announced").format(month=month)
@@ -217,7 +179,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         return EventEntry(
             id=event.id,
             title=text.title,
-            url=variant.url,
+            url=self.site.pages.url(event.key, lang),
             lang=text.lang.code,
             dir=text.lang.direction,
             dates=dates,
@@ -227,17 +189,13 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             place=self.place(event, lang),
         )
 
-    def links(self, ids: Sequence[str], lang: Language) -> list[tuple[str, str]]:
-        """(title, url) of events by id, in `lang` (for news items that reference them)."""
-        return [(entry.title, entry.url) for entry in (self.entry(self.by_id[i], lang) for i in ids if i in self.by_id)]
-
     def _listing(self, listing: tuple[str, int | None], lang: Language) -> dict[str, Any]:
         kind, year = listing
-        today = self.build_date
+        today = self.site.build_date
         upcoming = [e for e in self.events if e.is_upcoming(today)]
         announced = [e for e in self.events if e.is_stale_announcement(today)]
         past = [e for e in reversed(self.events) if not e.is_upcoming(today) and not e.is_stale_announcement(today)]
-        years = [(y, f"{lang.prefix}events/{y}/", len(group)) for y, group in group_by(
+        years = [(y, urls.page_url(urls.events_year_key(y or 0), lang), len(group)) for y, group in group_by(
             sorted((e for e in self.events if e.year), key=lambda e: -(e.year or 0)), lambda e: e.year).items()]
         if kind == "year":
             selected = [e for e in self.events if e.year == year]
@@ -251,21 +209,21 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             "announced": [self.entry(e, lang) for e in announced],
             "past": past_groups,
             "years": years,
-            "calendar_url": f"{lang.prefix}events/calendar.ics",
+            "calendar_url": urls.calendar_url(lang),
         }
 
-    def _view(self, event: Event, lang: Language, config: MkDocsConfig) -> EventView:
-        news = config.plugins.get("nextsociety/news")
-
-        mentioned = []
-        if news is not None and hasattr(news, "state"):
-            mentioned = [news.entry(item, lang) for item in news.state.items if event.id in item.events]
+    def _view(self, event: Event, lang: Language) -> EventView:
+        mentioned = [
+            self.site.news_entry(item, lang)
+            for item in self.site.published_news()
+            if event.id in item.events
+        ]
         text = event.text(lang)
         country_partners: list[tuple[str, str]] = []
         if event.status == "planned" and not event.hosts:
-            partners = getattr(getattr(config.plugins.get("nextsociety/registry"), "registries", None), "partners", None) or {}
+            partners = self.site.records("partners")
             same_country = [p.id for p in partners.values() if p.country == event.location.country]
-            country_partners = registry_links(config, "partners", same_country, lang)
+            country_partners = self.site.registry_links("partners", same_country, lang)
         return EventView(
             entry=self.entry(event, lang),
             event=event,
@@ -273,28 +231,28 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             venue=text.venue or event.location.venue,
             region=(text.region or event.location.region) if (text.city or event.location.city) else None,
             country=country_name(event.location.country, lang.code),
-            hosts=registry_links(config, "partners", event.hosts, lang),
-            clusters=registry_links(config, "clusters", event.clusters, lang),
-            visits=registry_links(config, "clusters", event.visits, lang),
+            hosts=self.site.registry_links("partners", event.hosts, lang),
+            clusters=self.site.registry_links("clusters", event.clusters, lang),
+            visits=self.site.registry_links("clusters", event.visits, lang),
             country_partners=country_partners,
             news=mentioned,
-            ics_url=f"{lang.prefix}events/{event.id}.ics" if event.is_dated else None,
-            calendar_url=f"{lang.prefix}events/calendar.ics",
+            ics_url=urls.event_calendar_url(event.id, lang) if event.is_dated else None,
+            calendar_url=urls.calendar_url(lang),
         )
 
     # -- calendars -------------------------------------------------------------------------
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.i18n.languages is not None
         site_url = config.site_url or ""
-        for lang in self.i18n.languages.languages:
+        for lang in self.site.languages.languages:
             dated = [e for e in self.events if e.is_dated]
             items = {e.id: self._calendar_event(e, lang, site_url) for e in dated}
-            folder = os.path.join(config.site_dir, lang.prefix, "events")
             name = self._t(lang, "events.calendar.name")
             for event_id, item in items.items():
-                write_file(calendar(f"{name} — {item.title}", lang.code, [item]), os.path.join(folder, f"{event_id}.ics"))
-            write_file(calendar(name, lang.code, list(items.values())), os.path.join(folder, "calendar.ics"))
+                ics = calendar(f"{name} — {item.title}", lang.code, [item])
+                write_file(ics, os.path.join(config.site_dir, urls.event_calendar_url(event_id, lang)))
+            ics = calendar(name, lang.code, list(items.values()))
+            write_file(ics, os.path.join(config.site_dir, urls.calendar_url(lang)))
 
     def _calendar_event(self, event: Event, lang: Language, site_url: str) -> CalendarEvent:
         entry = self.entry(event, lang)

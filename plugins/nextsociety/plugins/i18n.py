@@ -14,7 +14,6 @@ import gzip
 import io
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -35,28 +34,20 @@ from mkdocs.utils import write_file
 from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.bidi import segments
-from nextsociety.model.errors import DataError, Problem
-from nextsociety.model.frontmatter import split_front_matter
-from nextsociety.model.languages import Language, LanguageSet, NavEntry, parse_languages
+from nextsociety.model.errors import DataError
+from nextsociety.model.languages import Language, LanguageSet, NavEntry
 from nextsociety.model.revisions import last_commit_days
-from nextsociety.model.schema import check_slug
-from nextsociety.model.strings import StringTable, load_strings
-from nextsociety.model.translations import (
-    TranslationGroup,
-    Variant,
-    absolute_url,
-    localized_dest_uri,
-    localized_src_uri,
-    split_language,
-)
+from nextsociety.model.site import build_date, load_site
+from nextsociety.model.strings import PLACEHOLDERS, StringTable
+from nextsociety.model.translations import localized_dest_uri, localized_src_uri, split_language
+from nextsociety.model.urls import absolute_url
+from nextsociety.plugins.services import PageIndex, SiteServices
 from nextsociety.render.dates import long_date
 
-_SLUG_LINE = re.compile(r"^slug\s*:", re.MULTILINE)
 PLUGIN_NAME = "nextsociety/i18n"
 
 
 class I18nConfig(Config):
-    enabled = c.Type(bool, default=True)
     default_language = c.Type(str, default="en")
     languages = c.Type(dict)
     strings = c.Type(str, default="data/site.yml")  # the translation table, relative to mkdocs.yml
@@ -81,10 +72,12 @@ class PageLanguage:
     fallback_from: Language | None  # the language the content is really in, if untranslated
     home_url: str
 
-    def t(self, key: str, **values: str) -> str:
-        """Our interface string `key` in the page's language, with `{name}` placeholders filled."""
-        text = self.strings.get(key, self.lang.code)
-        return text.format(**values) if values else text
+    def t(self, key: str, **values: str) -> Markup:
+        """Our interface string `key` in the page's language, with `{name}` placeholders filled:
+        text, escaped for HTML with its values (templates render without autoescaping)."""
+        if key in PLACEHOLDERS:
+            return Markup(escape(self.strings.get(key, self.lang.code))).format(**values)
+        return escape(self.strings.get(key, self.lang.code))
 
     def language_name(self, code: str) -> str:
         """A language's name in the page's language, from CLDR ("anglais", "الإنجليزية")."""
@@ -97,41 +90,63 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.languages: LanguageSet | None = None
-        self.strings: StringTable | None = None
-        self.groups: dict[str, TranslationGroup] = {}
+        self.services: SiteServices | None = None
         self.navs: dict[str, Navigation] = {}
+        self.preview = False
         self._site_url = ""
         self._env: Environment | None = None
         self._files: Files | None = None
-        self._page_keys: dict[str, tuple[str, str]] = {}  # src_uri -> (key, language code)
         self._root = Path(".")
         self._revisions: dict[str, dt.date] = {}  # source path -> day of its last commit
 
     # -- configuration -------------------------------------------------------------------
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview = command == "serve"  # drafts and embargoed items are shown, with a banner
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
-        self._root = root
-        self._revisions = last_commit_days(root)
+        """Load and validate the whole site first: the build stops here with every problem."""
+        config_path = Path(config.config_file_path or "mkdocs.yml").resolve()
+        site, problems = load_site(config_path.parent, config_path.name)
+        if site is None:
+            raise PluginError(DataError(problems).report())
+        self._root = config_path.parent
+        self._revisions = last_commit_days(self._root)
         try:
-            self.languages = parse_languages(self.config.default_language, self.config.languages)
-            self.strings = load_strings(
-                root / self.config.strings, self.config.strings, self.languages.codes
-            )
-        except DataError as exc:
-            raise PluginError(exc.report()) from None
+            today = build_date()
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+        pages = PageIndex(site.config.languages)
+        self.services = SiteServices(site, today, self.preview, pages)
         if not config.site_url:
             raise PluginError(
                 "mkdocs.yml: site_url is required: hreflang alternates and the sitemap need "
                 "absolute URLs (a path such as https://example.org/nextsociety/ is fine)"
             )
         self._site_url = config.site_url
+        assert self.languages is not None
         config.theme["language"] = self.languages.default.code
         # Material shows its language switcher only when `extra.alternate` is set; each page
         # gets its own list (hreflang, absolute) in on_page_context.
         config.extra["alternate"] = self._alternates_for_home()
         return config
+
+    @property
+    def site(self) -> SiteServices:
+        assert self.services is not None, "on_config has not run"
+        return self.services
+
+    @property
+    def languages(self) -> LanguageSet | None:
+        return self.services.languages if self.services is not None else None
+
+    @property
+    def strings(self) -> StringTable | None:
+        return self.services.strings if self.services is not None else None
+
+    @property
+    def pages(self) -> PageIndex:
+        return self.site.pages
 
     def _alternates_for_home(self) -> list[dict[str, str]]:
         assert self.languages is not None
@@ -145,16 +160,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     @event_priority(100)  # first: later plugins add their pages to the remapped tree
     def _map_translations(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.languages is not None
-        self.groups = {}
-        self._page_keys = {}
-        problems: list[Problem] = []
+        slugs = self.site.site.slugs  # validated by load_site: clashes are reported there
+        self.site.pages = PageIndex(self.languages)  # `mkdocs serve` maps files again
         for file in list(files.documentation_pages()):
             key, lang = split_language(file.src_uri, self.languages)
-            try:
-                slug = _front_matter_slug(file)
-            except DataError as exc:
-                problems.extend(exc.problems)
-                continue
             if lang is self.languages.default:
                 target = file
             else:
@@ -163,51 +172,20 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                     config, localized_src_uri(key, lang), abs_src_path=file.abs_src_path or ""
                 )
                 target.edit_uri = file.src_uri  # "Edit this page" opens the real source file
-                if target.src_uri in files.src_uris:
-                    problems.append(
-                        Problem(file.src_uri, None, f"clashes with '{target.src_uri}'", "rename one of them")
-                    )
-                    continue
                 files.append(target)
-            dest = localized_dest_uri(key, lang, slug)
+            dest = localized_dest_uri(key, lang, slugs.get(file.src_uri))
             if dest:
                 target.dest_uri = dest
                 target.url = _url_of(dest, config.use_directory_urls)
-            self.register(key, lang, target)
-        if problems:
-            raise PluginError(DataError(problems).report())
+            self.pages.register(key, lang, target)
         return files
-
-    def register(self, key: str, lang: Language, file: File, fallback_from: Language | None = None) -> None:
-        """Record `file` as the `lang` copy of the page `key` (other plugins call this too)."""
-        group = self.groups.setdefault(key, TranslationGroup(key))
-        group.variants[lang.code] = Variant(lang, file.url, fallback_from)
-        self._page_keys[file.src_uri] = (key, lang.code)
-
-    def translator(self, lang: Language) -> Callable[[str], str]:
-        """`t(key)`: our interface string `key` in `lang` (for titles that plugins write)."""
-        strings = self.strings
-        assert strings is not None
-        return lambda key: strings.get(key, lang.code)
-
-    def key_of(self, src_uri: str) -> tuple[str, Language] | None:
-        """(page key, language) of a remapped page, e.g. 'fr/about.md' -> ('about.md', fr)."""
-        found = self._page_keys.get(src_uri)
-        if found is None or self.languages is None:
-            return None
-        return found[0], self.languages.get(found[1])
-
-    def variant(self, key: str, lang: Language) -> Variant | None:
-        """The `lang` copy of page `key` (translation or fallback copy), once files are mapped."""
-        group = self.groups.get(key)
-        return group.variants.get(lang.code) if group else None
 
     @event_priority(-100)  # last: every plugin has registered its pages by now
     def _add_fallbacks(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.languages is not None
         default = self.languages.default
         by_src = files.src_uris
-        for key, group in sorted(self.groups.items()):
+        for key, group in sorted(self.pages.groups.items()):
             original = group.variants.get(default.code)
             if original is None:
                 continue  # no default-language source: the switcher sends readers home instead
@@ -224,7 +202,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 copy_file.dest_uri = lang.prefix + source.dest_uri  # the original's slug, if any
                 copy_file.url = _url_of(copy_file.dest_uri, config.use_directory_urls)
                 files.append(copy_file)
-                self.register(key, lang, copy_file, fallback_from=default)
+                self.pages.register(key, lang, copy_file, fallback_from=default)
         self._files = files
         return files
 
@@ -234,10 +212,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.languages is not None
-        problems: list[Problem] = []
         self.navs = {}
         for lang in self.languages.languages:
-            items = self._nav_items(lang.nav, lang, files, problems)
+            items = self._nav_items(lang.nav, lang, files)
             pages = _pages_in(items)
             for previous, current in zip([None, *pages], pages):
                 current.previous_page = previous
@@ -249,8 +226,6 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             home = files.src_uris.get(localized_src_uri("index.md", lang))
             language_nav.homepage = home.page if home is not None else None
             self.navs[lang.code] = language_nav
-        if problems:
-            raise PluginError(DataError(problems).report())
         # Pages outside their language's navigation (news items, events, registry pages) would
         # keep MkDocs' links from its all-languages navigation, which cross languages.
         in_nav = {id(page) for language_nav in self.navs.values() for page in language_nav.pages}
@@ -260,28 +235,22 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 file.page.parent = None
         return nav
 
-    def _nav_items(
-        self, entries: tuple[NavEntry, ...], lang: Language, files: Files, problems: list[Problem]
-    ) -> list[Any]:
+    def _nav_items(self, entries: tuple[NavEntry, ...], lang: Language, files: Files) -> list[Any]:
         items: list[Any] = []
         for entry in entries:
             if entry.children:
-                section = Section(entry.title, self._nav_items(entry.children, lang, files, problems))
+                section = Section(entry.title, self._nav_items(entry.children, lang, files))
                 for child in section.children:
                     child.parent = section
                 items.append(section)
             elif entry.target and entry.target.endswith(".md"):
                 file = files.src_uris.get(localized_src_uri(entry.target, lang))
                 if file is None or file.page is None:
-                    problems.append(
-                        Problem(
-                            "mkdocs.yml",
-                            None,
-                            f"the {lang.name} navigation points to '{entry.target}', which does not exist",
-                            "create the page or fix the path (relative to content/)",
-                        )
+                    # load_site() checked every target against the pages the plugins generate
+                    raise PluginError(
+                        f"{PLUGIN_NAME}: no page for the navigation entry '{entry.target}' in "
+                        f"{lang.name}: a defect of the generator, please report it"
                     )
-                    continue
                 page = file.page
                 page.title = entry.title
                 page.parent = None
@@ -300,9 +269,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def page_language(self, src_uri: str) -> PageLanguage:
         """The language context of a page, by its (remapped) source path."""
         assert self.languages is not None and self.strings is not None
-        key, code = self._page_keys.get(src_uri, (src_uri, self.languages.default.code))
+        key, code = self.pages.keys.get(src_uri, (src_uri, self.languages.default.code))
         lang = self.languages.get(code)
-        group = self.groups.get(key)
+        group = self.pages.groups.get(key)
         variant = group.variants.get(code) if group else None
         switcher = []
         for other in self.languages.languages:
@@ -326,8 +295,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def hreflang_alternates(self, src_uri: str) -> list[dict[str, str]]:
         """Absolute alternates of a page: each real translation, then x-default."""
         assert self.languages is not None
-        key, _ = self._page_keys.get(src_uri, (src_uri, ""))
-        group = self.groups.get(key)
+        key, _ = self.pages.keys.get(src_uri, (src_uri, ""))
+        group = self.pages.groups.get(key)
         if group is None:
             return []
         translations = group.translations(self.languages)
@@ -381,6 +350,17 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return None
         return self._revisions.get(Path(os.path.relpath(source, self._root)).as_posix())
 
+    @event_priority(-100)  # last: news and events set the description from their summary first
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Front matter `title` and `description` are plain text; MkDocs and Material treat a
+        page's title and description as HTML and print them unescaped (`<title>`, header,
+        `<meta name="description">`, navigation). Escaped here, once, for every page."""
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if value is not None and not isinstance(value, Markup):
+                page.meta[key] = escape(str(value))
+        return markdown
+
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -388,8 +368,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         info = self.page_language(page.file.src_uri)
         if info.fallback_from is not None:
             # The untranslated copy points search engines to the original.
-            key, _ = self._page_keys[page.file.src_uri]
-            original = self.groups[key].variants[info.fallback_from.code]
+            key, _ = self.pages.keys[page.file.src_uri]
+            original = self.pages.groups[key].variants[info.fallback_from.code]
             page.canonical_url = absolute_url(self._site_url, original.url)
         values["i18n"] = info
         updated = self.last_updated(page, config)
@@ -430,8 +410,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         """One entry per real translation, each carrying its group's alternates."""
         assert self.languages is not None
         entries = []
-        for key in sorted(self.groups):
-            group = self.groups[key]
+        for key in sorted(self.pages.groups):
+            group = self.pages.groups[key]
             for variant in group.translations(self.languages):
                 src_uri = localized_src_uri(key, variant.lang)
                 entries.append(
@@ -462,20 +442,6 @@ def isolate_latin(text: str, direction: str = "ltr") -> Markup:
         Markup("<bdi>{}</bdi>").format(part.text) if part.isolate else escape(part.text)
         for part in segments(str(text), direction)
     )
-
-
-def _front_matter_slug(file: File) -> str | None:
-    text = file.content_string
-    if not text.startswith("---") or not _SLUG_LINE.search(text):
-        return None  # most pages set no slug: skip parsing their front matter
-    meta = split_front_matter(text, file.src_uri).meta
-    slug = meta.get("slug")
-    if slug is None:
-        return None
-    message = check_slug(slug)
-    if message:
-        raise DataError([Problem(file.src_uri, meta.line_of("slug"), f"'slug': {message}")])
-    return str(slug)
 
 
 def _url_of(dest_uri: str, use_directory_urls: bool) -> str:
@@ -514,3 +480,22 @@ def localize_permalinks(html: str, english: str, title: str) -> str:
     pattern = re.compile(r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(str(escape(english))) + '"')
     replacement = str(escape(title))
     return pattern.sub(lambda m: m.group(1) + replacement + '"', html)
+
+
+def site_services(config: MkDocsConfig, name: str) -> SiteServices:
+    """The services of this build, for plugin `name` (from its `on_config`).
+
+    The i18n plugin creates them, so it must be listed, and listed before `name`.
+    """
+    names = list(config.plugins)
+    owners = [key for key, plugin in config.plugins.items() if isinstance(plugin, I18nPlugin)]
+    if not owners:
+        raise PluginError(f"{name} needs the {PLUGIN_NAME} plugin: add it to 'plugins' in mkdocs.yml")
+    owner = config.plugins[owners[0]]
+    assert isinstance(owner, I18nPlugin)
+    if names.index(owners[0]) > names.index(name) or owner.services is None:
+        raise PluginError(
+            f"mkdocs.yml: list {PLUGIN_NAME} before {name} under 'plugins:' "
+            "(it loads the site that every other plugin works on)"
+        )
+    return owner.services

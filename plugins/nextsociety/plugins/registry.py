@@ -1,14 +1,13 @@
 """The `nextsociety/registry` plugin: partner and cluster pages from data/*.yml, in every language.
 
-The registries are loaded and validated once per build (`nextsociety.model.registries`);
-this plugin generates one page per record and one index per registry for each language,
-registers them with the i18n plugin, and hands the records to the templates in overrides/.
-Other plugins read `registries` and add links to partner and cluster pages via `backlinks`.
+The registries are loaded and validated with the whole site by `load_site()`; this plugin
+generates one page per record and one index per registry for each language, registers them
+in the build's page index, and hands the records to the templates in overrides/. Other
+plugins add links to partner and cluster pages through the shared `SiteServices.backlinks`.
 """
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,7 +18,6 @@ import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -27,28 +25,23 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from nextsociety.model.backlinks import Backlink, Backlinks
+from nextsociety.model.backlinks import Backlink
 from nextsociety.model.countries import country_name
 from nextsociety.model.directory import by_country, by_sector, sort_by_name
-from nextsociety.model.errors import DataError
 from nextsociety.model.languages import Language
-from nextsociety.model.registries import (
-    CLUSTERS_FILE,
-    PARTNERS_FILE,
-    Registries,
+from nextsociety.model.registries import CLUSTERS_FILE, PARTNERS_FILE, Registries
+from nextsociety.model.urls import (
+    CLUSTERS_INDEX,
+    PARTNERS_INDEX,
+    SECTORS_INDEX,
     cluster_page_key,
-    load_registries,
     partner_page_key,
-    vocabulary_keys,
 )
-from nextsociety.plugins.common import require_i18n
-from nextsociety.plugins.i18n import I18nPlugin
+from nextsociety.plugins.i18n import site_services
+from nextsociety.plugins.services import SiteServices
 
 log = get_plugin_logger("nextsociety/registry")
-
-PARTNERS_INDEX = "partners/index.md"
-CLUSTERS_INDEX = "clusters/index.md"
-SECTORS_INDEX = "clusters/sectors.md"
+PLUGIN_NAME = "nextsociety/registry"
 CLUSTERS_HEADING = "registry.backlinks.clusters"
 
 
@@ -97,8 +90,8 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
     """Generates /partners/, /partners/<id>/, /clusters/, /clusters/sectors/, /clusters/<id>/."""
 
     def __init__(self) -> None:
+        self.services: SiteServices | None = None
         self.registries: Registries | None = None
-        self.backlinks = Backlinks()
         self.data_dir = Path("data")
         self._pages: dict[str, RegistryPage] = {}  # src_uri -> page
         self._urls: dict[tuple[str, str], str] = {}
@@ -106,21 +99,10 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        i18n = _i18n_plugin(config)
-        assert i18n.languages is not None and i18n.strings is not None
+        self.services = site_services(config, PLUGIN_NAME)
+        self.registries = self.services.site.registries
+        assert self.registries is not None  # load_site() loads them with this plugin
         self.data_dir = Path(config.config_file_path or ".").resolve().parent / self.config.data_dir
-        try:
-            self.registries = load_registries(self.data_dir, i18n.languages, self.config.data_dir)
-        except DataError as exc:
-            raise PluginError(exc.report()) from None
-        missing = [key for key in vocabulary_keys() if key not in i18n.strings.strings]
-        if missing:
-            raise PluginError(
-                f"{i18n.config.strings}: no translation for "
-                + ", ".join(f"'{key}'" for key in missing)
-                + " (every kind and sector needs a label under 'strings:' in every language)"
-            )
-        self.backlinks = Backlinks()  # a fresh set per build: `mkdocs serve` rebuilds
         log.debug(
             "%d partners, %d clusters, %d contacts",
             len(self.registries.partners),
@@ -129,24 +111,22 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         )
         return config
 
+    @property
+    def site(self) -> SiteServices:
+        assert self.services is not None, "on_config has not run"
+        return self.services
+
     # Default priority: after the i18n plugin has mapped translations (100), before it
     # copies untranslated pages (-100); every language of every page is registered here.
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        i18n = _i18n_plugin(config)
-        assert i18n.languages is not None and self.registries is not None
         self._pages, self._urls = {}, {}
-        for lang in i18n.languages.languages:
-            for page in self._pages_of(lang, i18n.translator(lang)):
-                self._generate(files, config, i18n, page)
-        self._link_clusters_to_partners(i18n)
+        for lang in self.site.languages.languages:
+            for page in self._pages_of(lang, self.site.translator(lang)):
+                self._generate(files, config, page)
+        self._link_clusters_to_partners()
         return files
-
-    def url(self, key: str, lang: str) -> str | None:
-        """The site-relative URL of a registry page (`partner_page_key(id)`) in a language,
-        once on_files has run: other plugins link partners and clusters with it."""
-        return self._urls.get((key, lang))
 
     def _pages_of(self, lang: Language, t: Callable[[str], str]) -> list[RegistryPage]:
         """Every registry page of one language, indexes first."""
@@ -176,22 +156,11 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
             ),
         ]
 
-    def _generate(
-        self, files: Files, config: MkDocsConfig, i18n: I18nPlugin, page: RegistryPage
-    ) -> None:
-        src_uri = page.lang.prefix + page.key
-        if src_uri in files.src_uris:
-            existing = files.src_uris[src_uri]
-            where = existing.abs_src_path or existing.src_uri
-            shown = os.path.relpath(where, self.data_dir.parent) if existing.abs_src_path else where
-            raise PluginError(
-                f"{Path(shown).as_posix()}: clashes with the page nextsociety/registry generates from "
-                f"{self.config.data_dir}/{page.source}; remove or rename the file"
-            )
-        # Page titles are HTML in MkDocs (as from a Markdown heading: `&` as `&amp;`), and
-        # Material prints them unescaped: the front matter carries the escaped name.
+    def _generate(self, files: Files, config: MkDocsConfig, page: RegistryPage) -> None:
+        src_uri = page.lang.prefix + page.key  # load_site() refuses a source at this path
+        # Plain text, as every front matter title: the i18n plugin escapes it for Material.
         meta = {
-            "title": html.escape(page.title, quote=False),
+            "title": page.title,
             "template": page.template,
             "hide": ["toc"],
         }
@@ -199,7 +168,7 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         file = File.generated(config, src_uri, content=content)
         file.edit_uri = self._edit_uri(page.source, config)  # "Edit this page" opens the YAML file
         files.append(file)
-        i18n.register(page.key, page.lang, file)
+        self.site.pages.register(page.key, page.lang, file)
         self._pages[src_uri] = page
         self._urls[(page.key, page.lang.code)] = file.url
 
@@ -207,12 +176,12 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         """The data file's path relative to the docs dir, as MkDocs joins it to `edit_uri`."""
         return Path(os.path.relpath(self.data_dir / name, config.docs_dir)).as_posix()
 
-    def _link_clusters_to_partners(self, i18n: I18nPlugin) -> None:
-        assert i18n.languages is not None and self.registries is not None
-        for lang in i18n.languages.languages:
+    def _link_clusters_to_partners(self) -> None:
+        assert self.registries is not None
+        for lang in self.site.languages.languages:
             for cluster in sort_by_name(self.registries.clusters.values(), lang.code):
                 if cluster.partner:
-                    self.backlinks.add(
+                    self.site.backlinks.add(
                         partner_page_key(cluster.partner),
                         lang.code,
                         CLUSTERS_HEADING,
@@ -240,7 +209,7 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         partners, clusters = self.registries.partners, self.registries.clusters
         values: dict[str, Any] = {
             "registry": RegistryLinks(code, self._urls),
-            "backlinks": self.backlinks.sections(spec.key, code),
+            "backlinks": self.site.backlinks.sections(spec.key, code),
         }
         if spec.template == "partners.html":
             values["groups"] = by_country(partners.values(), code)
@@ -251,7 +220,7 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
             values["groups"] = by_country(clusters.values(), code)
             values["cluster_count"] = len(clusters)
         elif spec.template == "sectors.html":
-            label = _i18n_plugin(config).translator(spec.lang)
+            label = self.site.translator(spec.lang)
             values["groups"] = by_sector(
                 clusters.values(),
                 code,
@@ -269,13 +238,3 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
     ) -> LiveReloadServer:
         server.watch(str(self.data_dir))  # a saved registry rebuilds the preview
         return server
-
-
-def _i18n_plugin(config: MkDocsConfig) -> I18nPlugin:
-    plugin = require_i18n(config, "nextsociety/registry")
-    if plugin.languages is None or plugin.strings is None:
-        raise PluginError(
-            "mkdocs.yml: list nextsociety/i18n before nextsociety/registry under 'plugins:' "
-            "(the registry needs the site's languages when it loads)"
-        )
-    return plugin

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,8 +29,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.events import Event
 from nextsociety.pagefind import PagefindError, find_binary, index_site
-from nextsociety.plugins.common import docs_shown, require_i18n
-from nextsociety.plugins.i18n import PageLanguage
+from nextsociety.plugins.i18n import PageLanguage, site_services
+from nextsociety.plugins.services import SiteServices
 from nextsociety.render.search import (
     SearchRecord,
     cluster_record,
@@ -56,12 +57,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.indexed_pages = 0  # pages that got a search record in the last build
         self._binary: Path | None = None
-        self._events: dict[str, Event] = {}  # by id: a news item's countries include its events
+        self.services: SiteServices | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
-        require_i18n(config, PLUGIN_NAME)
+        self.services = site_services(config, PLUGIN_NAME)
         try:
             self._binary = find_binary()
         except PagefindError as exc:
@@ -76,7 +77,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         for file in files:
             if file.dest_uri.startswith(prefix):
                 raise PluginError(
-                    f"{docs_shown(config)}/{file.src_uri}: '{prefix}' in the built site is "
+                    f"{self._docs_dir()}/{file.src_uri}: '{prefix}' in the built site is "
                     "the search index of nextsociety/search; move the file or set the plugin's "
                     "output_subdir"
                 )
@@ -85,10 +86,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.indexed_pages = 0  # `mkdocs serve` rebuilds with the same plugin instance
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        events = getattr(config.plugins.get("nextsociety/events"), "events", ())  # loaded by now
-        self._events = {event.id: event for event in events}
-        return nav
+    def _docs_dir(self) -> str:
+        """The docs folder as editors see it in messages ('content')."""
+        return self.services.site.config.docs_dir if self.services is not None else "docs"
 
     # Default priority, after the plugins listed before this one (mkdocs.yml puts it last):
     # the page context already holds their views (news_item, event, partner, cluster).
@@ -111,14 +111,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         info: PageLanguage | None = context.get("i18n")
         if info is None or info.fallback_from is not None:
             return None  # an untranslated copy: the original's page is found instead
+        assert self.services is not None
         lang, label = info.lang, info.t
-        registries = getattr(config.plugins.get("nextsociety/registry"), "registries", None)
-        partners = registries.partners if registries is not None else {}
+        partners: Mapping[str, Any] = self.services.records("partners")
         if "news_item" in context:
-            clusters = registries.clusters if registries is not None else {}
-            return news_record(
-                context["news_item"].item, lang, label, partners, clusters, self._events
-            )
+            clusters = self.services.records("clusters")
+            events: Mapping[str, Event] = self.services.events_by_id
+            return news_record(context["news_item"].item, lang, label, partners, clusters, events)
         if "event" in context:
             return event_record(context["event"].event, lang, label, partners)
         if "partner" in context:
@@ -126,7 +125,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if "cluster" in context:
             return cluster_record(context["cluster"], lang, label, partners)
         if page.meta.get("template") is None:  # listings and the press room have a template
-            return page_record(str(page.meta.get("title") or page.title or ""), label)
+            title = Markup(page.meta.get("title") or page.title or "").striptags()  # HTML: text
+            return page_record(title, label)
         return None
 
     @event_priority(-100)  # last: every plugin has written its HTML (404 pages, listings) by now
