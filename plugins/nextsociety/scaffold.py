@@ -115,8 +115,10 @@ def event_files(
     lines.append("location:")
     lines.append(f"  city: {_quoted(city)}" if city else "  # city: Barcelona")
     lines.append(f"  country: {country}  # ISO 3166-1 code")
+    if start is None:
+        lines.append("# announced: YYYY-MM  # when a source announced it; a year later, still undated, it leaves 'Upcoming'")
     lines += [
-        "hosts: []  # partner ids from data/partners.yml that host it",
+        "hosts: []  # partner ids from data/partners.yml that host it, only when a source names them",
         "clusters: []  # cluster ids from data/clusters.yml that take part",
     ]
     return _with_translations(folder, slug, lines, body, title, summary, languages, codes)
