@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import unicodedata
+from pathlib import Path
 
 import pytest
 import yaml
@@ -380,3 +381,37 @@ def test_pages_say_when_their_content_last_changed(real_site: BuildResult) -> No
         check=True,
     )
     assert partner["datetime"] == data.stdout.strip()[:10]
+
+
+def test_a_contacts_organisation_and_handle_are_validated(tmp_path: Path) -> None:
+    from nextsociety.model.errors import DataError
+    from nextsociety.model.registries import load_registries
+
+    from tests.registry.test_golden import case_data, languages
+
+    data = case_data("valid", tmp_path)
+    contacts = data / "contacts.yml"
+    good = (
+        contacts.read_text(encoding="utf-8")
+        + "  organisation: alpha\n  twitter: '@TheNext_Society'\n"
+    )
+    first_partner = yaml.safe_load((data / "partners.yml").read_text(encoding="utf-8"))[0]["id"]
+    contacts.write_text(
+        good.replace("organisation: alpha", f"organisation: {first_partner}"), encoding="utf-8"
+    )
+    (contact,) = load_registries(data, languages()).contacts.values()
+    assert (contact.organisation, contact.twitter_url) == (
+        first_partner,
+        "https://x.com/TheNext_Society",
+    )
+    for wrong, message in [
+        (
+            good.replace("@TheNext_Society", "TheNext Society"),
+            "'TheNext Society' is not an X (Twitter) handle",
+        ),
+        (good, "contact 'press-officer' refers to the unknown partner 'alpha'"),
+    ]:
+        contacts.write_text(wrong, encoding="utf-8")
+        with pytest.raises(DataError) as caught:
+            load_registries(data, languages())
+        assert message in caught.value.report()

@@ -24,6 +24,15 @@ from nextsociety.model.yamlio import LineDict
 # "press": shown with press releases; "general": the programme's own address.
 CONTACT_KINDS = ("general", "press")
 
+_TWITTER_RE = re.compile(r"^@[A-Za-z0-9_]{1,15}$")
+
+
+def check_twitter(value: Any) -> str | None:
+    if not _TWITTER_RE.match(str(value)):
+        return f"'{value}' is not an X (Twitter) handle such as @TheNext_Society"
+    return None
+
+
 CONTACT_FIELDS = {
     "id": Field(str, required=True, check=check_slug),
     "kind": Field(str, required=True),
@@ -33,15 +42,8 @@ CONTACT_FIELDS = {
     "email": Field(str, required=True, check=check_email),
     "website": Field(str, check=check_https_url),
     "organisation": Field(str, check=check_slug),  # a partner id, when a source ties them
-    "twitter": Field(str, check=lambda value: check_twitter(value)),
+    "twitter": Field(str, check=check_twitter),
 }
-_TWITTER_RE = re.compile(r"^@[A-Za-z0-9_]{1,15}$")
-
-
-def check_twitter(value: Any) -> str | None:
-    if not _TWITTER_RE.match(str(value)):
-        return f"'{value}' is not an X (Twitter) handle such as @TheNext_Society"
-    return None
 
 
 @dataclass(frozen=True)

@@ -35,9 +35,8 @@ def last_commit_days(
     except (OSError, subprocess.SubprocessError):
         return {}
     days: dict[str, dt.date] = {}
-    for block in out.split("\x00")[
-        1:
-    ]:  # newest commit first: the first date seen is the last change
+    # newest commit first: the first date seen for a file is its last change
+    for block in out.split("\x00")[1:]:
         lines = block.strip("\n").split("\n")
         day = dt.date.fromisoformat(lines[0][:10])
         for name in lines[1:]:
