@@ -80,17 +80,47 @@ def make_site(tmp_path: Path) -> Callable[..., BuildResult]:
 
     def build(files: Mapping[str, str], mkdocs_yml: str | None = None, env: Mapping[str, str] | None = None) -> BuildResult:
         project = tmp_path / "project"
-        if project.exists():
-            shutil.rmtree(project)
-        project.mkdir()
-        (project / "mkdocs.yml").write_text(mkdocs_yml or tiny_mkdocs_yml(), encoding="utf-8")
-        for name, text in files.items():
-            path = project / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        write_project(project, files, mkdocs_yml or tiny_mkdocs_yml())
         return run_mkdocs_build(project, tmp_path / "site", env)
 
     return build
+
+
+class CheckResult:
+    """The problems `load_site()` finds in a project: what the build stops with, in-process."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        self.returncode = 1 if problems else 0
+        self.log = "\n".join(problems)
+
+
+def write_project(project: Path, files: Mapping[str, str], mkdocs_yml: str) -> None:
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    for name, text in files.items():
+        path = project / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+@pytest.fixture
+def check_site(tmp_path: Path) -> Callable[..., CheckResult]:
+    """Write a tiny site and validate it as the build's first step does, without building:
+    milliseconds instead of a `mkdocs build` in a subprocess (tests/cli/test_same_problems.py
+    proves the build reports exactly these problems)."""
+    from nextsociety.model.site import load_site
+
+    def check(files: Mapping[str, str], mkdocs_yml: str | None = None) -> CheckResult:
+        project = tmp_path / "project"
+        write_project(project, files, mkdocs_yml or tiny_mkdocs_yml())
+        site, problems = load_site(project)
+        assert (site is None) == bool(problems)
+        return CheckResult([str(problem) for problem in problems])
+
+    return check
 
 
 @pytest.fixture(scope="session")

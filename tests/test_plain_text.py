@@ -20,7 +20,8 @@ pytestmark = pytest.mark.slow
 ATTRIBUTE = (
     'x" onmouseover="alert(1) <img src=x onerror=alert(2)// <svg/onload=alert(3) &amp; {{7*7}}'
 )
-# Static pages and interface strings: complete tags too.
+# Interface strings: complete tags too (static pages' titles follow the plain-text rules of
+# front matter since the check refuses complete tags there, so they get ATTRIBUTE).
 TAGS = "</title><script>alert(4)</script><img src=x onerror=alert(5)>"
 STRING = "F " + TAGS + 'x" onmouseover="alert(6)'  # strings take no braces but placeholders
 
@@ -54,8 +55,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     event = project / "content" / "events" / "planned" / "benchmarking-visit-wallonia.md"
     set_key(event, "title", "E " + ATTRIBUTE)
     about = project / "content" / "about.md"
-    set_key(about, "title", "A " + TAGS + ATTRIBUTE)
-    set_key(about, "description", "D " + TAGS + ATTRIBUTE)
+    set_key(about, "title", "A " + ATTRIBUTE)
+    set_key(about, "description", "D " + ATTRIBUTE)
     strings = project / "data" / "site.yml"
     table = strings.read_text(encoding="utf-8")
     start = table.index("\n  feed.news.title:\n    en: ") + len("\n  feed.news.title:\n    en: ")
@@ -93,7 +94,7 @@ def test_no_page_carries_markup_from_a_text_field(hostile_site: BuildResult):
         ("news/2018/barcelona-benchmarking-visit/", "T " + ATTRIBUTE, "S " + ATTRIBUTE),
         ("fr/news/2018/barcelona-benchmarking-visit/", "T " + ATTRIBUTE, "S " + ATTRIBUTE),
         ("events/planned/benchmarking-visit-wallonia/", "E " + ATTRIBUTE, None),
-        ("about/", "A " + TAGS + ATTRIBUTE, "D " + TAGS + ATTRIBUTE),
+        ("about/", "A " + ATTRIBUTE, "D " + ATTRIBUTE),
     ],
 )
 def test_text_fields_read_back_as_written(hostile_site: BuildResult, url, title, description):

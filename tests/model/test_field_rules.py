@@ -104,4 +104,18 @@ def test_a_slug_of_its_own_is_fine(project: Path):
     about.write_text("---\nslug: a-propos\n" + about.read_text("utf-8")[4:], encoding="utf-8")
     site, problems = load_site(project)
     assert problems == [] and site is not None
-    assert site.slugs["about.fr.md"] == "a-propos"
+    assert site.paths["about.fr.md"] == "a-propos/"
+
+
+@pytest.mark.parametrize("logo", ["../../../../etc/passwd", "/etc/passwd", "missing.png"])
+def test_the_publisher_logo_is_a_file_in_content(project: Path, logo):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("per_page: 10", f"per_page: 10\n      logo: {logo}"), "utf-8")
+
+    site, problems = load_site(project)
+
+    assert site is None
+    assert [p.message for p in problems] == [
+        "nextsociety/news: 'logo' must be an image file in content/"
+    ]

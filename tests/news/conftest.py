@@ -39,3 +39,13 @@ def news_site(make_site):
         return make_site({**BASE_PAGES, **files}, mkdocs_yml=tiny_mkdocs_yml(extra_plugins=plugin), env={**BUILD_DATE, **(env or {})})
 
     return build
+
+
+@pytest.fixture
+def news_check(check_site):
+    """The problems of a tiny site with the news plugin, validated in-process."""
+
+    def check(files: dict[str, str]):
+        return check_site({**BASE_PAGES, **files}, mkdocs_yml=tiny_mkdocs_yml(extra_plugins=NEWS_PLUGIN))
+
+    return check

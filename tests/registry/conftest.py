@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -55,6 +56,18 @@ def registry_site(make_site: Callable[..., BuildResult]) -> Callable[..., BuildR
         return make_site(files, mkdocs_yml=mkdocs_yml or registry_yml(**settings))
 
     return build
+
+
+@pytest.fixture
+def registry_check(check_site: Callable[..., Any]) -> Callable[..., Any]:
+    """The problems of a tiny site whose data/ is the golden base registry with `data` files
+    replacing it, validated in-process."""
+
+    def check(data: Mapping[str, str] | None = None, **files: str) -> Any:
+        pages = {**PAGES, **base_data(), **{f"data/{n}": t for n, t in (data or {}).items()}}
+        return check_site(pages, mkdocs_yml=registry_yml())
+
+    return check
 
 
 @pytest.fixture(scope="session")

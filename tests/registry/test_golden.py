@@ -13,7 +13,7 @@ import pytest
 import yaml
 from nextsociety.model.errors import DataError
 from nextsociety.model.languages import LanguageSet, parse_languages
-from nextsociety.model.registries import Registries, load_registries
+from nextsociety.model.registries.base import Registries, load_registries
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "registry"
 BASE = GOLDEN / "_base"

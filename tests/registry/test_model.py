@@ -9,13 +9,13 @@ import pytest
 import yaml
 from nextsociety.model.backlinks import Backlink, Backlinks
 from nextsociety.model.bidi import segments
-from nextsociety.model.clusters import SECTORS, Cluster
 from nextsociety.model.collation import collation_key
 from nextsociety.model.countries import country_hint, country_name, is_country
-from nextsociety.model.directory import by_country, by_sector, sort_by_name
-from nextsociety.model.partners import KINDS, Partner
+from nextsociety.model.directory import by_country, sort_by_name
 from nextsociety.model.records import LocalizedText
-from nextsociety.model.registries import load_registries
+from nextsociety.model.registries.base import load_registries
+from nextsociety.model.registries.clusters import SECTORS, Cluster, by_sector
+from nextsociety.model.registries.partners import KINDS, Partner
 
 from tests.conftest import REPO
 from tests.registry.test_golden import languages

@@ -169,8 +169,8 @@ BAD_PARTNERS = """
 """
 
 
-def test_misspelled_key_unknown_country_and_duplicate_id_fail_the_build(registry_site):
-    result = registry_site({"partners.yml": BAD_PARTNERS})
+def test_misspelled_key_unknown_country_and_duplicate_id_fail_the_build(registry_check):
+    result = registry_check({"partners.yml": BAD_PARTNERS})
     assert result.returncode != 0
     assert (
         "data/partners.yml:3: unknown key 'countrry' in partner (did you mean 'country'?)"
@@ -184,23 +184,20 @@ def test_misspelled_key_unknown_country_and_duplicate_id_fail_the_build(registry
         "data/partners.yml:11: the id 'acme' is used twice (first used on line 1; each partner needs its own id)"
         in result.log
     )
-    assert "Aborted with a BuildError" in result.log or "Aborted" in result.log
-    assert "Traceback" not in result.log
 
 
-def test_markup_in_a_name_is_refused(registry_site):
+def test_markup_in_a_name_is_refused(registry_check):
     bad = "- id: x\n  name: <script>alert(1)</script>\n  country: FR\n  kind: agency\n"
-    result = registry_site({"partners.yml": bad})
+    result = registry_check({"partners.yml": bad})
     assert result.returncode != 0
     assert "data/partners.yml:2: 'name': contains HTML markup" in result.log
-    assert "Traceback" not in result.log
 
 
-def test_cluster_pointing_to_unknown_partner_suggests_the_closest(registry_site):
+def test_cluster_pointing_to_unknown_partner_suggests_the_closest(registry_check):
     clusters = (
         "- id: c\n  name: C\n  country: TN\n  cluster_booster_track: true\n  partner: beta-netwrk\n"
     )
-    result = registry_site({"clusters.yml": clusters})
+    result = registry_check({"clusters.yml": clusters})
     assert result.returncode != 0
     assert (
         "data/clusters.yml:5: cluster 'c' refers to the unknown partner 'beta-netwrk' (did you mean 'beta-network'?)"
@@ -215,11 +212,11 @@ def test_registry_listed_before_i18n_is_a_clear_error(registry_site):
     assert "Traceback" not in result.log
 
 
-def test_a_content_page_at_a_generated_path_is_an_error(registry_site, make_site):
+def test_a_content_page_at_a_generated_path_is_an_error(check_site):
     from tests.registry.conftest import PAGES, base_data
 
     files = {**PAGES, **base_data(), "content/partners/index.md": "# Partners\n"}
-    result = make_site(files, mkdocs_yml=registry_yml())
+    result = check_site(files, mkdocs_yml=registry_yml())
     assert result.returncode != 0
     assert (
         "content/partners/index.md: clashes with the page nextsociety/registry generates"

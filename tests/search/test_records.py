@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from nextsociety.model.clusters import Cluster
 from nextsociety.model.events import Event, EventText, Location
 from nextsociety.model.languages import parse_languages
 from nextsociety.model.news import NewsItem, NewsText
-from nextsociety.model.partners import Partner
+from nextsociety.model.registries.clusters import Cluster
+from nextsociety.model.registries.partners import Partner
 from nextsociety.render.search import (
     cluster_record,
     event_record,

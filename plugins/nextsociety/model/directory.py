@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
-from nextsociety.model.clusters import Cluster
 from nextsociety.model.collation import collation_key
 from nextsociety.model.countries import country_name
 
@@ -58,20 +57,3 @@ def by_country(records: Iterable[R], lang: str) -> tuple[Group[R], ...]:
     return group_records(
         records, lang, lambda record: record.country, lambda code: country_name(code, lang)
     )
-
-
-def by_sector(
-    clusters: Iterable[Cluster], lang: str, label_of: Callable[[str], str], unknown: str = ""
-) -> tuple[Group[Cluster], ...]:
-    """Clusters per sector, labels from the string table; clusters without one come last."""
-    clusters = tuple(clusters)
-    known = group_records(
-        (cluster for cluster in clusters if cluster.sector),
-        lang,
-        lambda cluster: cluster.sector or "",
-        label_of,
-    )
-    rest = tuple(cluster for cluster in clusters if not cluster.sector)
-    if not rest:
-        return known
-    return (*known, Group("", unknown, sort_by_name(rest, lang)))

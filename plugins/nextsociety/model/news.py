@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nextsociety.model import urls
 from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.languages import Language, LanguageSet
 from nextsociety.model.references import (
@@ -252,4 +253,4 @@ def _check_unique_urls(items: list[NewsItem], languages: LanguageSet, content_di
 
 def item_url(item: NewsItem, text: NewsText) -> str:
     """Site-relative URL of one language's page of an item: fr/news/2018/<slug>/."""
-    return f"{text.lang.prefix}news/{item.year}/{text.slug}/"
+    return text.lang.prefix + urls.news_item_path(item.year, text.slug)

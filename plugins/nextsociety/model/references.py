@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from nextsociety.model.errors import ProblemCollector, did_you_mean
+from nextsociety.model.schema import check_date_range
 from nextsociety.model.yamlio import LineDict, LineList
 
 if TYPE_CHECKING:
-    from nextsociety.model.registries import Registries
+    from nextsociety.model.registries.base import Registries
     from nextsociety.model.strings import StringTable
 
 TAG_PREFIX = "tag."  # a tag exists when data/site.yml translates `tag.<id>`
@@ -57,14 +58,20 @@ def parse_date(value: Any, path: str, line: int, name: str, problems: ProblemCol
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        problems.add(path, line, f"'{name}': '{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2018-11-26")
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value))
+        except ValueError:
+            problems.add(path, line, f"'{name}': '{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2018-11-26")
+            return None
+    out_of_range = check_date_range(day)
+    if out_of_range:
+        problems.add(path, line, f"'{name}': {out_of_range}")
         return None
+    return day
 
 
 _MONTH_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")

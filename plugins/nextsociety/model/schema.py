@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -14,6 +15,10 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids and slugs become file and folder names ("<slug>.fr.md", "<id>/index.html"): well under
 # the 255 bytes a file name may have on every file system.
 MAX_SLUG_LENGTH = 100
+# Dates a programme's news and events can have; a later one is a typo (and 9999-12-31 + 1 day
+# overflows every date library).
+EARLIEST_DATE = dt.date(1990, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
 # Titles, names and summaries are read on one screen; longer is a paste accident.
 MAX_TEXT_LENGTH = 2000
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
@@ -115,3 +120,11 @@ def check_plain_text(value: Any) -> str | None:
     if isinstance(value, str) and _TAG_RE.search(value):
         return "contains HTML markup; write plain text (it is shown as text, never as HTML)"
     return None
+
+
+def check_date_range(value: dt.date) -> str | None:
+    """A problem text when `value` is outside EARLIEST_DATE..LATEST_DATE."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if EARLIEST_DATE <= day <= LATEST_DATE:
+        return None
+    return f"{day.isoformat()} is outside {EARLIEST_DATE.year}–{LATEST_DATE.year}; check the year"

@@ -26,16 +26,15 @@ from nextsociety.model.languages import CONFIG_PATH, Language, LanguageSet, pars
 from nextsociety.model.news import NewsItem, is_news_source, load_news
 from nextsociety.model.press import Boilerplate, load_press
 from nextsociety.model.references import KnownIds, known_ids, tag_ids
-from nextsociety.model.registries import (
-    CLUSTERS_FILE,
-    CONTACTS_FILE,
-    PARTNERS_FILE,
+from nextsociety.model.registries.base import (
     Registries,
     load_registries,
+    registry_kind,
+    registry_kinds,
     vocabulary_keys,
 )
-from nextsociety.model.schema import check_slug
-from nextsociety.model.strings import StringTable, load_strings
+from nextsociety.model.schema import check_plain_text, check_slug
+from nextsociety.model.strings import StringTable, load_strings, missing_key_problems
 from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.yamlio import LineDict, LineList, load_yaml, read_text
 
@@ -104,7 +103,9 @@ class Site:
     press: Boilerplate | None
     events: tuple[Event, ...]
     news: tuple[NewsItem, ...]
-    slugs: Mapping[str, str]  # src_uri -> the `slug:` a page (or a news text) sets
+    # src_uri -> the folder a page is published in, under its language's prefix, where it is
+    # not MkDocs' default: a page with a `slug:`, every news item ('news/2018/<slug>/')
+    paths: Mapping[str, str]
 
 
 def find_root(start: Path) -> Path | None:
@@ -147,6 +148,14 @@ def load_config(root: Path, config_file: str = CONFIG_PATH) -> SiteConfig:
         if value is not None and (type(value) is not int or value < 1):
             line = news.line_of(option) if isinstance(news, LineDict) else None
             problems.add(config_file, line, f"{NEWS}: '{option}' must be a whole number, 1 or more")
+    logo = news.get("logo") if news is not None else None
+    docs_dir = str(raw.get("docs_dir") or "docs")
+    if logo is not None and not (
+        isinstance(logo, str) and is_inside(logo) and (root / docs_dir / logo).is_file()
+    ):
+        line = news.line_of("logo") if isinstance(news, LineDict) else None
+        message = f"{NEWS}: 'logo' must be an image file in {docs_dir}/"
+        problems.add(config_file, line, message, f"give its path from {docs_dir}/")
     problems.raise_if_any()
     return SiteConfig(
         root=root,
@@ -229,48 +238,72 @@ def load_site(root: Path, config_file: str = CONFIG_PATH) -> tuple[Site | None, 
     except DataError as exc:
         return None, sorted_problems(exc.problems)
     problems = ProblemCollector()
-
-    def attempt(load: Callable[[], T]) -> T | None:
-        try:
-            return load()
-        except DataError as exc:
-            problems.extend(exc.problems)
-            return None
-
     problems.extend(link_problems(root, project_folders(config)))
     if problems.problems:  # nothing is read through a link that leaves the project
         return None, sorted_problems(problems.problems)
     sources = read_sources(config.docs_path, config.docs_dir, problems)
-    strings = attempt(lambda: _load_strings(config))
-    registries = attempt(lambda: _load_registries(config))
-    problems.extend(_vocabulary_problems(config, strings, registries))
-    press = attempt(lambda: _load_press(config))
-    # A registry or string table that failed to load still lists its ids: references to
-    # them are checked against the ids as written rather than all reported as unknown.
+    strings, registries, press = _load_data(config, problems)
     known = _known_ids(config, registries, strings)
+    events, news = _load_content(config, sources, known, problems)
+    generated = generated_pages(config, registries, events or [], news or [])
+    paths = _check_pages(config, sources, generated, problems)
+    for item in news or []:
+        for text in item.texts.values():
+            paths[text.src_uri] = urls.news_item_path(item.year, text.slug)
+    _check_navigation(config, sources, generated, problems)
+    _check_images(config, sources, news or [], problems)
+    if problems or strings is None or events is None or news is None:
+        return None, sorted_problems(problems.problems)
+    site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), paths)
+    return site, []
+
+
+def _attempt(load: Callable[[], T], problems: ProblemCollector) -> T | None:
+    """What `load` returns, or None with its problems collected."""
+    try:
+        return load()
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _load_data(
+    config: SiteConfig, problems: ProblemCollector
+) -> tuple[StringTable | None, Registries | None, Boilerplate | None]:
+    """The string table, the registries and the press texts."""
+    strings = _attempt(lambda: _load_strings(config), problems)
+    registries = _attempt(lambda: _load_registries(config), problems)
+    problems.extend(_vocabulary_problems(config, strings, registries))
+    if strings is not None:
+        problems.extend(missing_key_problems(strings, _key_users(config), config.strings_file))
+    press = _attempt(lambda: _load_press(config), problems)
+    return strings, registries, press
+
+
+def _load_content(
+    config: SiteConfig, sources: Mapping[str, str], known: KnownIds, problems: ProblemCollector
+) -> tuple[list[Event] | None, list[NewsItem] | None]:
+    """Events, then the news items that may reference them.
+
+    A registry or string table that failed to load still lists its ids in `known`: references
+    to them are checked against the ids as written rather than all reported as unknown.
+    """
+    languages, docs_dir = config.languages, config.docs_dir
     events: list[Event] | None = []
     if config.events_enabled:
         event_sources = [(uri, text) for uri, text in sources.items() if is_event_source(uri)]
-        events = attempt(lambda: load_events(event_sources, config.languages, known, config.docs_dir))
+        events = _attempt(lambda: load_events(event_sources, languages, known, docs_dir), problems)
         event_ids: Collection[str] = (
             {e.id for e in events}
             if events is not None
-            else _event_ids_as_named(event_sources, config.languages)
+            else _event_ids_as_named(event_sources, languages)
         )
         known = KnownIds(known.partners, known.clusters, event_ids, known.contacts, known.tags)
     news: list[NewsItem] | None = []
     if config.news_enabled:
         news_sources = [(uri, text) for uri, text in sources.items() if is_news_source(uri)]
-        news = attempt(lambda: load_news(news_sources, config.languages, known, config.docs_dir))
-    generated = generated_pages(config, registries, events or [], news or [])
-    slugs = _check_pages(config, sources, generated, problems)
-    slugs.update({text.src_uri: text.slug for item in news or [] for text in item.texts.values()})
-    _check_navigation(config, sources, generated, problems)
-    _check_images(config, sources, news or [], problems)
-    if problems or strings is None or events is None or news is None:
-        return None, sorted_problems(problems.problems)
-    site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), slugs)
-    return site, []
+        news = _attempt(lambda: load_news(news_sources, languages, known, docs_dir), problems)
+    return events, news
 
 
 def _load_strings(config: SiteConfig) -> StringTable:
@@ -281,6 +314,16 @@ def _load_registries(config: SiteConfig) -> Registries | None:
     if config.data_dir is None:
         return None
     return load_registries(config.root / config.data_dir, config.languages, config.data_dir)
+
+
+def _key_users(config: SiteConfig) -> list[tuple[Path, str]]:
+    """The project's templates and the package's own code: where string keys are used."""
+    templates = sorted((config.root / "overrides").rglob("*.html"))
+    package = Path(__file__).resolve().parent.parent
+    code = sorted(package.rglob("*.py"))
+    return [(path, path.relative_to(config.root).as_posix()) for path in templates] + [
+        (path, f"nextsociety/{path.relative_to(package).as_posix()}") for path in code
+    ]
 
 
 def _vocabulary_problems(
@@ -311,15 +354,15 @@ def generated_pages(
 ) -> dict[str, str]:
     """Page key -> what generates it, for every page the configured plugins generate."""
     pages: dict[str, str] = {}
-    if config.data_dir is not None:
-        partners = f"nextsociety/registry generates from {config.data_dir}/{PARTNERS_FILE}"
-        clusters = f"nextsociety/registry generates from {config.data_dir}/{CLUSTERS_FILE}"
-        pages[urls.PARTNERS_INDEX] = partners
-        pages[urls.CLUSTERS_INDEX] = pages[urls.SECTORS_INDEX] = clusters
-        for partner_id in registries.partners if registries is not None else ():
-            pages[urls.partner_page_key(partner_id)] = partners
-        for cluster_id in registries.clusters if registries is not None else ():
-            pages[urls.cluster_page_key(cluster_id)] = clusters
+    for kind in registry_kinds() if config.data_dir is not None else ():
+        if not kind.pages:
+            continue
+        source = f"nextsociety/registry generates from {config.data_dir}/{kind.file}"
+        pages[urls.registry_index_key(kind.name)] = source
+        for extra in kind.extra_pages:
+            pages[urls.registry_page_key(kind.name, extra.name)] = source
+        for record_id in registries.get(kind.name) if registries is not None else ():
+            pages[urls.record_page_key(kind.name, record_id)] = source
     if config.events_enabled:
         listing = "nextsociety/events generates as an events listing"
         pages[urls.EVENTS_INDEX] = listing
@@ -355,9 +398,9 @@ def _known_ids(config: SiteConfig, registries: Registries | None, strings: Strin
     if config.data_dir is not None and registries is None:
         folder = config.root / config.data_dir
         known = KnownIds(
-            partners=_ids_as_written(folder / PARTNERS_FILE),
-            clusters=_ids_as_written(folder / CLUSTERS_FILE),
-            contacts=_ids_as_written(folder / CONTACTS_FILE),
+            partners=_ids_as_written(folder / registry_kind("partners").file),
+            clusters=_ids_as_written(folder / registry_kind("clusters").file),
+            contacts=_ids_as_written(folder / registry_kind("contacts").file),
             tags=known.tags,
         )
     if strings is None:
@@ -398,9 +441,9 @@ def _check_pages(
 ) -> dict[str, str]:
     """Every other page: front matter parses, a `slug:` is a slug, its path is its own.
 
-    Returns the slugs by src_uri: the i18n plugin publishes a translation at its slug.
+    Returns where pages with a `slug:` are published, by src_uri.
     """
-    slugs: dict[str, str] = {}
+    paths: dict[str, str] = {}
     keys = {split_language(src_uri, config.languages)[0] for src_uri in sources}
     for src_uri, text in sources.items():
         shown = posixpath.join(config.docs_dir, src_uri)
@@ -420,6 +463,7 @@ def _check_pages(
         except DataError as exc:
             problems.extend(exc.problems)
             continue
+        _check_page_texts(meta, shown, problems)
         slug = meta.get("slug")
         if slug is not None:
             message = check_slug(slug)
@@ -427,8 +471,21 @@ def _check_pages(
             if message or taken:
                 problems.add(shown, meta.line_of("slug"), f"'slug': {message or taken}")
             else:
-                slugs[src_uri] = str(slug)
-    return slugs
+                paths[src_uri] = urls.slug_path(key, str(slug))
+    return paths
+
+
+def _check_page_texts(meta: LineDict, shown: str, problems: ProblemCollector) -> None:
+    """A static page's title and description follow the rules of every plain-text field."""
+    for key in ("title", "description"):
+        value = meta.get(key)
+        if key not in meta:
+            continue
+        message = check_plain_text(value) if isinstance(value, str) else "must be text"
+        if value is None:
+            message = "is empty; write the text, or remove the key"
+        if message:
+            problems.add(shown, meta.line_of(key), f"'{key}': {message}")
 
 
 def _slug_taken(key: str, slug: str, keys: set[str], generated: Mapping[str, str]) -> str | None:

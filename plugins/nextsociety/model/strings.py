@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nextsociety.model.errors import ProblemCollector, did_you_mean
+from nextsociety.model.errors import Problem, ProblemCollector, did_you_mean
 from nextsociety.model.yamlio import LineDict, load_yaml
 
 
@@ -143,3 +144,35 @@ def _check_placeholders(
             f"string '{key}' uses different placeholders in different languages ({sets})",
             "every language shows the same values",
         )
+
+
+# `i18n.t("news.title")` in a template, `t("news.title")` or `_t(lang, "news.title")` in code;
+# not Material's own `lang.t("select.language")`.
+_KEY_USE = re.compile(r"""(?<!lang\.)\bt\(\s*(?:lang,\s*)?["']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["']""")
+
+
+def used_keys(files: Iterable[tuple[Path, str]]) -> dict[str, tuple[str, int]]:
+    """Every string key written literally in templates or code, with where it is first used:
+    (file on disk, the name to show). A key the table lacks would fail the build mid-page."""
+    found: dict[str, tuple[str, int]] = {}
+    for path, shown in files:
+        text = path.read_text(encoding="utf-8")
+        for match in _KEY_USE.finditer(text):
+            found.setdefault(match.group(1), (shown, text.count("\n", 0, match.start()) + 1))
+    return found
+
+
+def missing_key_problems(
+    table: StringTable, files: Iterable[tuple[Path, str]], display_path: str
+) -> list[Problem]:
+    """Keys used by templates or code that the table does not have, with where they are used."""
+    return [
+        Problem(
+            display_path,
+            None,
+            f"no translation for '{key}', used in {where}:{line}",
+            "add it under 'strings:' in every language",
+        )
+        for key, (where, line) in sorted(used_keys(files).items())
+        if key not in table.strings
+    ]

@@ -37,6 +37,11 @@ def registry_index_key(registry: str) -> str:
     return f"{registry}/index.md"
 
 
+def registry_page_key(registry: str, name: str) -> str:
+    """Another listing of a registry, e.g. `clusters/sectors.md`."""
+    return f"{registry}/{name}.md"
+
+
 # -- news ------------------------------------------------------------------------------------
 
 NEWS_DIR = "news"
@@ -59,6 +64,12 @@ def news_tag_key(tag: str) -> str:
 def news_item_path(year: int, slug: str) -> str:
     """Where a news item's page is published, without the language prefix: news/2018/<slug>/."""
     return f"news/{year}/{slug}/"
+
+
+# -- press room -------------------------------------------------------------------------------
+
+PRESS_INDEX = "press/index.md"
+MEDIA_KIT_DIR = "press/media/"  # every file under it is listed in the press room
 
 
 # -- events ----------------------------------------------------------------------------------
@@ -96,6 +107,11 @@ def feed_home_url(lang: Language, feed: str = "news") -> str:
 
 
 # -- any page --------------------------------------------------------------------------------
+
+
+def slug_path(key: str, slug: str) -> str:
+    """Where a page that sets `slug:` is published: beside its key, in folder `slug`."""
+    return posixpath.join(posixpath.dirname(key), slug) + "/"
 
 
 def page_url(key: str, lang: Language) -> str:

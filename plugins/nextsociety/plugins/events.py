@@ -201,7 +201,10 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             selected = [e for e in self.events if e.year == year]
             return {"kind": kind, "title": self._t(lang, "events.archive.year").format(year=year),
                     "entries": [self.entry(e, lang) for e in selected], "years": years}
-        past_groups = [(y, [self.entry(e, lang) for e in group]) for y, group in group_by(past, lambda e: e.year).items()]
+        past_groups = [
+            (y, urls.page_url(urls.events_year_key(y or 0), lang), [self.entry(e, lang) for e in group])
+            for y, group in group_by(past, lambda e: e.year).items()
+        ]
         return {
             "kind": kind,
             "title": self._t(lang, "events.title"),

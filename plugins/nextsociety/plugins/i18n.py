@@ -39,8 +39,8 @@ from nextsociety.model.languages import Language, LanguageSet, NavEntry
 from nextsociety.model.revisions import last_commit_days
 from nextsociety.model.site import build_date, load_site
 from nextsociety.model.strings import PLACEHOLDERS, StringTable
-from nextsociety.model.translations import localized_dest_uri, localized_src_uri, split_language
-from nextsociety.model.urls import absolute_url
+from nextsociety.model.translations import localized_src_uri, split_language
+from nextsociety.model.urls import NEWS_INDEX, absolute_url, page_url
 from nextsociety.plugins.services import PageIndex, SiteServices
 from nextsociety.render.dates import long_date
 
@@ -78,6 +78,11 @@ class PageLanguage:
         if key in PLACEHOLDERS:
             return Markup(escape(self.strings.get(key, self.lang.code))).format(**values)
         return escape(self.strings.get(key, self.lang.code))
+
+    @property
+    def news_url(self) -> str:
+        """The news list in the page's language (the search box's fallback without JavaScript)."""
+        return page_url(NEWS_INDEX, self.lang)
 
     def language_name(self, code: str) -> str:
         """A language's name in the page's language, from CLDR ("anglais", "الإنجليزية")."""
@@ -160,7 +165,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     @event_priority(100)  # first: later plugins add their pages to the remapped tree
     def _map_translations(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.languages is not None
-        slugs = self.site.site.slugs  # validated by load_site: clashes are reported there
+        paths = self.site.site.paths  # validated by load_site: clashes are reported there
         self.site.pages = PageIndex(self.languages)  # `mkdocs serve` maps files again
         for file in list(files.documentation_pages()):
             key, lang = split_language(file.src_uri, self.languages)
@@ -173,10 +178,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 )
                 target.edit_uri = file.src_uri  # "Edit this page" opens the real source file
                 files.append(target)
-            dest = localized_dest_uri(key, lang, slugs.get(file.src_uri))
-            if dest:
-                target.dest_uri = dest
-                target.url = _url_of(dest, config.use_directory_urls)
+            path = paths.get(file.src_uri)
+            if path is not None:
+                target.dest_uri = _dest_of(lang.prefix + path, config.use_directory_urls)
+                target.url = _url_of(target.dest_uri, config.use_directory_urls)
             self.pages.register(key, lang, target)
         return files
 
@@ -442,6 +447,11 @@ def isolate_latin(text: str, direction: str = "ltr") -> Markup:
         Markup("<bdi>{}</bdi>").format(part.text) if part.isolate else escape(part.text)
         for part in segments(str(text), direction)
     )
+
+
+def _dest_of(folder: str, use_directory_urls: bool) -> str:
+    """The output file of a page published in `folder` ('fr/a-propos/')."""
+    return folder + "index.html" if use_directory_urls else folder.rstrip("/") + ".html"
 
 
 def _url_of(dest_uri: str, use_directory_urls: bool) -> str:

@@ -29,13 +29,20 @@ from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
 from nextsociety.model.urls import absolute_url
 from nextsociety.plugins.i18n import PageLanguage, site_services
+from nextsociety.plugins.press import boilerplate_html, press_room
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.archives import Pagination, group_by, neighbours, paginate, related_map
 from nextsociety.render.dates import date_or_month, long_date
 from nextsociety.render.feeds import Feed, FeedEntry, atom, json_feed
-from nextsociety.render.jsonld import news_article
-from nextsociety.render.markdown_text import markdown_html
-from nextsociety.render.news import Entry, ItemView, Listing, absolute_links
+from nextsociety.render.news import (
+    Entry,
+    ItemView,
+    Listing,
+    Publisher,
+    absolute_links,
+    article_metadata,
+    publication_status,
+)
 
 log = get_plugin_logger("nextsociety/news")
 PLUGIN_NAME = "nextsociety/news"
@@ -62,7 +69,7 @@ class NewsConfig(Config):
     id_authority = c.Type(str, default="thenextsociety.co")  # for stable tag: URIs of feed entries
     publisher = c.Type(str, default="THE NEXT SOCIETY")
     logo = c.Optional(c.Type(str))  # an image in content/, for the publisher in JSON-LD and feeds
-    press_page = c.Type(str, default="press/index.md")  # the press room (template: press.html)
+    press_page = c.Type(str, default=urls.PRESS_INDEX)  # the press room (template: press.html)
     press_texts = c.Type(str, default="data/press.yml")  # the boilerplate, relative to mkdocs.yml
 
 
@@ -93,11 +100,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.services = site_services(config, PLUGIN_NAME)
         boilerplate = self.site.site.press
         assert boilerplate is not None  # load_site() loads the press texts with this plugin
-        # Converted once per build, shown under every press release and in the press room.
-        self.press_texts = {
-            code: {"title": boilerplate.title[code], "body_html": markdown_html(boilerplate.body[code])}
-            for code in self.site.languages.codes
-        }
+        self.press_texts = boilerplate_html(boilerplate, self.site.languages.codes)
         return config
 
     @property
@@ -211,7 +214,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             values["news_list"] = self._listing_view(listing, lang)
         key_lang = self.site.pages.key_of(page.file.src_uri)
         if key_lang is not None and key_lang[0] == self.config.press_page:
-            values["press"] = self._press_view(lang)
+            values["press"] = press_room(self.site, self.state.items, self._files or [], lang)
         return context
 
     def entry(self, item: NewsItem, lang: Language) -> Entry:
@@ -256,15 +259,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             cached = self.state.archive_links[lang.code] = (years, tags)
         return cached
 
-    def _press_view(self, lang: Language) -> dict[str, Any]:
-        releases = [self.entry(item, lang) for item in self.state.items if item.is_press_release]
-        contacts = list(self.site.records("contacts").values())
-        media = sorted(
-            (f for f in (self._files or []) if f.src_uri.startswith("press/media/") and not f.is_documentation_page()),
-            key=lambda f: f.src_uri,
-        )
-        return {"releases": releases, "contacts": contacts, "media": media}
-
     def _item_view(self, item: NewsItem, lang: Language, page: Page, config: MkDocsConfig) -> ItemView:
         t = self._t(lang)
         text = item.texts.get(lang.code) or item.original
@@ -279,43 +273,16 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         contact_organisation = self.site.registry_links("partners", _contact_organisation(self.site, item), lang)
         clusters = self.site.registry_links("clusters", item.clusters, lang)
         events = self.site.event_links(item.events, lang)
-        # ISO 8601 with the source's precision: "2018-11" when only the month is known
-        modified = item.updated.isoformat() if item.updated else item.published.iso
-        jsonld = news_article(
-            url=url,
-            headline=text.title,
-            description=text.summary,
-            lang=text.lang.code,
-            published=item.published.iso,
-            modified=modified,
-            publisher_name=self.config.publisher,
-            publisher_url=absolute_url(site_url, lang.prefix),
-            logo_url=logo,
-            image_url=image,
-            about=[{"@type": "Organization", "name": name} for name, _ in (*organisers, *partners)],
+        publisher = Publisher(self.config.publisher, absolute_url(site_url, lang.prefix), logo)
+        jsonld, meta = article_metadata(
+            item,
+            text,
+            lang,
+            (url, page.canonical_url or url),
+            image,
+            [name for name, _ in (*organisers, *partners)],
+            publisher,
         )
-        meta = {
-            "og:type": "article",
-            "og:title": text.title,
-            "og:description": text.summary,
-            "og:url": page.canonical_url or url,
-            "og:site_name": self.config.publisher,
-            "og:locale": str(lang.locale),
-            "article:published_time": item.published.iso,
-            "article:modified_time": modified,
-            "twitter:card": "summary_large_image" if image else "summary",
-            "twitter:title": text.title,
-            "twitter:description": text.summary,
-        }
-        if image:
-            meta["og:image"] = image
-            meta["twitter:image"] = image
-            meta["og:image:alt"] = text.image_alt or item.original.image_alt or ""
-        status = None
-        if item.draft:
-            status = "draft"
-        elif item.date > self.site.build_date:
-            status = "scheduled"
         return ItemView(
             item=item,
             text=text,
@@ -334,7 +301,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             older=self.entry(older, lang) if older else None,
             jsonld=jsonld,
             meta=meta,
-            status=status,
+            status=publication_status(item, self.site.build_date),
         )
 
     # -- feeds -----------------------------------------------------------------------------

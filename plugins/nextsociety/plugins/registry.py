@@ -1,9 +1,10 @@
 """The `nextsociety/registry` plugin: partner and cluster pages from data/*.yml, in every language.
 
 The registries are loaded and validated with the whole site by `load_site()`; this plugin
-generates one page per record and one index per registry for each language, registers them
-in the build's page index, and hands the records to the templates in overrides/. Other
-plugins add links to partner and cluster pages through the shared `SiteServices.backlinks`.
+generates, for each registry that has pages (`RegistryKind.pages`), one page per record and
+its listings in every language, registers them in the build's page index, and hands the
+records to the templates in overrides/ (`<record>.html`, the index template of the registry).
+Other plugins add links to record pages through the shared `SiteServices.backlinks`.
 """
 
 from __future__ import annotations
@@ -27,22 +28,15 @@ from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.backlinks import Backlink
 from nextsociety.model.countries import country_name
-from nextsociety.model.directory import by_country, by_sector, sort_by_name
+from nextsociety.model.directory import sort_by_name
 from nextsociety.model.languages import Language
-from nextsociety.model.registries import CLUSTERS_FILE, PARTNERS_FILE, Registries
-from nextsociety.model.urls import (
-    CLUSTERS_INDEX,
-    PARTNERS_INDEX,
-    SECTORS_INDEX,
-    cluster_page_key,
-    partner_page_key,
-)
+from nextsociety.model.registries.base import ExtraPage, Registries, RegistryKind, registry_kinds
+from nextsociety.model.urls import record_page_key, registry_index_key, registry_page_key
 from nextsociety.plugins.i18n import site_services
 from nextsociety.plugins.services import SiteServices
 
 log = get_plugin_logger("nextsociety/registry")
 PLUGIN_NAME = "nextsociety/registry"
-CLUSTERS_HEADING = "registry.backlinks.clusters"
 
 
 class RegistryConfig(Config):
@@ -52,14 +46,15 @@ class RegistryConfig(Config):
 
 @dataclass(frozen=True)
 class RegistryPage:
-    """One generated page: its i18n key, language, template, title and the record it shows."""
+    """One generated page: its key, language, registry, template, title and record or listing."""
 
     key: str
     lang: Language
+    kind: RegistryKind
     template: str
     title: str  # plain text
-    source: str  # the data file it comes from, for "Edit this page"
-    record_id: str | None = None
+    record_id: str | None = None  # a record's page
+    extra: ExtraPage | None = None  # a listing besides the index
 
 
 @dataclass(frozen=True)
@@ -69,17 +64,21 @@ class RegistryLinks:
     lang: str
     urls: Mapping[tuple[str, str], str]  # (page key, language code) -> site-relative URL
 
+    def record_url(self, registry: str, record_id: str) -> str:
+        return self.urls[(record_page_key(registry, record_id), self.lang)]
+
     def partner_url(self, partner_id: str) -> str:
-        return self.urls[(partner_page_key(partner_id), self.lang)]
+        return self.record_url("partners", partner_id)
 
     def cluster_url(self, cluster_id: str) -> str:
-        return self.urls[(cluster_page_key(cluster_id), self.lang)]
+        return self.record_url("clusters", cluster_id)
 
-    def index_url(self, name: str) -> str:
-        """`partners`, `clusters` or `sectors`: the listing page in this language."""
-        key = {"partners": PARTNERS_INDEX, "clusters": CLUSTERS_INDEX, "sectors": SECTORS_INDEX}[
-            name
-        ]
+    def index_url(self, name: str, page: str | None = None) -> str:
+        """The index of registry `name` in this language, or its listing `page`; `sectors`
+        stands for the clusters' listing by sector."""
+        if name == "sectors":
+            name, page = "clusters", "sectors"
+        key = registry_index_key(name) if page is None else registry_page_key(name, page)
         return self.urls[(key, self.lang)]
 
     def country_name(self, code: str) -> str:
@@ -87,7 +86,8 @@ class RegistryLinks:
 
 
 class RegistryPlugin(BasePlugin[RegistryConfig]):
-    """Generates /partners/, /partners/<id>/, /clusters/, /clusters/sectors/, /clusters/<id>/."""
+    """Generates, for each registry with pages, /<registry>/ and /<registry>/<id>/ (and its
+    other listings, such as /clusters/sectors/) in every language."""
 
     def __init__(self) -> None:
         self.services: SiteServices | None = None
@@ -125,36 +125,27 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         for lang in self.site.languages.languages:
             for page in self._pages_of(lang, self.site.translator(lang)):
                 self._generate(files, config, page)
-        self._link_clusters_to_partners()
+        self._link_references()
         return files
 
     def _pages_of(self, lang: Language, t: Callable[[str], str]) -> list[RegistryPage]:
-        """Every registry page of one language, indexes first."""
+        """Every registry page of one language: per registry, its listings, then its records."""
         assert self.registries is not None
-        partners, clusters = self.registries.partners.values(), self.registries.clusters.values()
-        return [
-            RegistryPage(
-                PARTNERS_INDEX, lang, "partners.html", t("registry.partners.title"), PARTNERS_FILE
-            ),
-            *(
-                RegistryPage(
-                    partner_page_key(p.id), lang, "partner.html", p.name, PARTNERS_FILE, p.id
-                )
-                for p in partners
-            ),
-            RegistryPage(
-                CLUSTERS_INDEX, lang, "clusters.html", t("registry.clusters.title"), CLUSTERS_FILE
-            ),
-            RegistryPage(
-                SECTORS_INDEX, lang, "sectors.html", t("registry.sectors.title"), CLUSTERS_FILE
-            ),
-            *(
-                RegistryPage(
-                    cluster_page_key(c.id), lang, "cluster.html", c.name, CLUSTERS_FILE, c.id
-                )
-                for c in clusters
-            ),
-        ]
+        pages = []
+        for kind in registry_kinds():
+            if not kind.pages:
+                continue
+            index = registry_index_key(kind.name)
+            title = t(f"registry.{kind.name}.title")
+            pages.append(RegistryPage(index, lang, kind, kind.index_template, title))
+            for extra in kind.extra_pages:
+                key = registry_page_key(kind.name, extra.name)
+                pages.append(RegistryPage(key, lang, kind, extra.template, t(extra.title), extra=extra))
+            for record in self.registries.get(kind.name).values():
+                key = record_page_key(kind.name, record.id)
+                template = f"{kind.record}.html"
+                pages.append(RegistryPage(key, lang, kind, template, record.name, record.id))
+        return pages
 
     def _generate(self, files: Files, config: MkDocsConfig, page: RegistryPage) -> None:
         src_uri = page.lang.prefix + page.key  # load_site() refuses a source at this path
@@ -166,7 +157,7 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         }
         content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
         file = File.generated(config, src_uri, content=content)
-        file.edit_uri = self._edit_uri(page.source, config)  # "Edit this page" opens the YAML file
+        file.edit_uri = self._edit_uri(page.kind.file, config)  # "Edit this page": the YAML file
         files.append(file)
         self.site.pages.register(page.key, page.lang, file)
         self._pages[src_uri] = page
@@ -176,19 +167,21 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         """The data file's path relative to the docs dir, as MkDocs joins it to `edit_uri`."""
         return Path(os.path.relpath(self.data_dir / name, config.docs_dir)).as_posix()
 
-    def _link_clusters_to_partners(self) -> None:
+    def _link_references(self) -> None:
+        """A record that names another registry's record (a cluster's `partner:`) is listed
+        on that record's page, under `registry.backlinks.<registry>`, sorted by name."""
         assert self.registries is not None
-        for lang in self.site.languages.languages:
-            for cluster in sort_by_name(self.registries.clusters.values(), lang.code):
-                if cluster.partner:
-                    self.site.backlinks.add(
-                        partner_page_key(cluster.partner),
-                        lang.code,
-                        CLUSTERS_HEADING,
-                        Backlink(
-                            cluster.name, self._urls[(cluster_page_key(cluster.id), lang.code)]
-                        ),
-                    )
+        for kind in registry_kinds():
+            heading = f"registry.backlinks.{kind.name}"
+            for lang in self.site.languages.languages:
+                for record in sort_by_name(self.registries.get(kind.name).values(), lang.code):
+                    for field_name, target in kind.references.items():
+                        target_id = getattr(record, field_name)
+                        if not target_id or not kind.pages:
+                            continue
+                        url = self._urls[(record_page_key(kind.name, record.id), lang.code)]
+                        key = record_page_key(target, target_id)
+                        self.site.backlinks.add(key, lang.code, heading, Backlink(record.name, url))
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -199,38 +192,37 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         spec = self._pages.get(page.file.src_uri)
         if spec is None:
             return context
-        cast("dict[str, Any]", context).update(self._template_values(spec, config))
+        cast("dict[str, Any]", context).update(self._template_values(spec))
         return context
 
-    def _template_values(self, spec: RegistryPage, config: MkDocsConfig) -> dict[str, Any]:
-        """What a registry template receives: records, listings and URLs in the page's language."""
+    def _template_values(self, spec: RegistryPage) -> dict[str, Any]:
+        """What a registry template receives: records, listings and URLs in the page's language.
+
+        A record's page gets the record as `<record>` (`partner`), and each record it names
+        as `<record>_<field>` (`cluster_partner`); an index gets `records` sorted by name.
+        """
         assert self.registries is not None
-        code = spec.lang.code
-        partners, clusters = self.registries.partners, self.registries.clusters
+        code, kind = spec.lang.code, spec.kind
+        records = self.registries.get(kind.name)
         values: dict[str, Any] = {
+            "registry_name": kind.name,
             "registry": RegistryLinks(code, self._urls),
             "backlinks": self.site.backlinks.sections(spec.key, code),
         }
-        if spec.template == "partners.html":
-            values["groups"] = by_country(partners.values(), code)
-            values["partner_count"] = len(partners)
-        elif spec.template == "partner.html":
-            values["partner"] = partners[spec.record_id or ""]
-        elif spec.template == "clusters.html":
-            values["groups"] = by_country(clusters.values(), code)
-            values["cluster_count"] = len(clusters)
-        elif spec.template == "sectors.html":
-            label = self.site.translator(spec.lang)
-            values["groups"] = by_sector(
-                clusters.values(),
-                code,
-                lambda sector: label(f"registry.sector.{sector}"),
-                label("registry.sector.none"),
-            )
-        elif spec.template == "cluster.html":
-            cluster = clusters[spec.record_id or ""]
-            values["cluster"] = cluster
-            values["cluster_partner"] = partners.get(cluster.partner) if cluster.partner else None
+        t = self.site.translator(spec.lang)
+        if spec.record_id is not None:
+            record = records[spec.record_id]
+            values[kind.record] = record
+            for field_name, target in kind.references.items():
+                target_id = getattr(record, field_name)
+                named = self.registries.get(target).get(target_id) if target_id else None
+                values[f"{kind.record}_{field_name}"] = named
+        elif spec.extra is not None:
+            values.update(spec.extra.values(tuple(records.values()), code, t))
+        else:
+            values["records"] = sort_by_name(records.values(), code)
+            if kind.index_values is not None:
+                values.update(kind.index_values(tuple(records.values()), code, t))
         return values
 
     def on_serve(

@@ -17,10 +17,10 @@ from typing import Any
 from mkdocs.structure.files import File
 
 from nextsociety.model.backlinks import Backlink, Backlinks
-from nextsociety.model.contacts import Contact
 from nextsociety.model.events import Event
 from nextsociety.model.languages import Language, LanguageSet
 from nextsociety.model.news import NewsItem
+from nextsociety.model.registries.contacts import Contact
 from nextsociety.model.site import Site
 from nextsociety.model.strings import StringTable
 from nextsociety.model.translations import TranslationGroup, Variant
@@ -123,7 +123,7 @@ class SiteServices:
     def records(self, registry: str) -> Mapping[str, Any]:
         """The records of a registry by id; empty without the registry plugin."""
         registries = self.site.registries
-        return getattr(registries, registry, {}) if registries is not None else {}
+        return registries.get(registry) if registries is not None else {}
 
     def contact(self, contact_id: str | None) -> Contact | None:
         registries = self.site.registries

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from nextsociety.model.contacts import Contact
 from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem, NewsText
+from nextsociety.model.registries.contacts import Contact
 from nextsociety.render.archives import Pagination
-from nextsociety.render.dates import date_or_month
+from nextsociety.render.dates import date_or_month, long_date
+from nextsociety.render.jsonld import news_article
 
 _LINK_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"#][^"]*|#[^"]*)"')
 
@@ -84,6 +86,71 @@ def news_entry(item: NewsItem, lang: Language, t: Callable[[str], str], url: str
         type_label=t(f"news.type.{item.type}"),
         summary=text.summary,
     )
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the items, for JSON-LD and Open Graph."""
+
+    name: str
+    home_url: str  # absolute, in the page's language
+    logo_url: str | None = None
+
+
+def article_metadata(
+    item: NewsItem,
+    text: NewsText,
+    lang: Language,
+    urls: tuple[str, str],
+    image: str | None,
+    about: Sequence[str],
+    publisher: Publisher,
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """schema.org NewsArticle (JSON-LD) and Open Graph / Twitter card properties of an item.
+
+    `urls` are the page's absolute URL and its canonical URL; `about` names its partners.
+    """
+    url, canonical = urls
+    # ISO 8601 with the source's precision: "2018-11" when only the month is known
+    modified = item.updated.isoformat() if item.updated else item.published.iso
+    jsonld = news_article(
+        url=url,
+        headline=text.title,
+        description=text.summary,
+        lang=text.lang.code,
+        published=item.published.iso,
+        modified=modified,
+        publisher_name=publisher.name,
+        publisher_url=publisher.home_url,
+        logo_url=publisher.logo_url,
+        image_url=image,
+        about=[{"@type": "Organization", "name": name} for name in about],
+    )
+    meta = {
+        "og:type": "article",
+        "og:title": text.title,
+        "og:description": text.summary,
+        "og:url": canonical,
+        "og:site_name": publisher.name,
+        "og:locale": str(lang.locale),
+        "article:published_time": item.published.iso,
+        "article:modified_time": modified,
+        "twitter:card": "summary_large_image" if image else "summary",
+        "twitter:title": text.title,
+        "twitter:description": text.summary,
+    }
+    if image:
+        meta["og:image"] = image
+        meta["twitter:image"] = image
+        meta["og:image:alt"] = text.image_alt or item.original.image_alt or ""
+    return jsonld, meta
+
+
+def publication_status(item: NewsItem, today: dt.date) -> str | None:
+    """"draft" or "scheduled" for an item only the preview shows, else None."""
+    if item.draft:
+        return "draft"
+    return "scheduled" if item.date > today else None
 
 
 def absolute_links(html: str, base: str) -> str:

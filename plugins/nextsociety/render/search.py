@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from nextsociety.model.clusters import Cluster
 from nextsociety.model.countries import country_name
 from nextsociety.model.events import Event
 from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
-from nextsociety.model.partners import Partner
-from nextsociety.render.dates import date_or_month, date_range
+from nextsociety.model.registries.clusters import Cluster
+from nextsociety.model.registries.partners import Partner
+from nextsociety.render.dates import date_or_month, date_range, long_date
 
 # The string-table key of each kind's label: news types reuse the badge labels of news items.
 TYPE_LABELS = {

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from nextsociety.model.directory import by_country
 from nextsociety.model.records import (
     LocalizedText,
     RecordFile,
@@ -15,6 +17,7 @@ from nextsociety.model.records import (
     parse_localized,
     parse_records,
 )
+from nextsociety.model.registries.base import RegistryKind
 from nextsociety.model.schema import Field
 from nextsociety.model.yamlio import LineDict
 
@@ -69,3 +72,20 @@ def parse_partners(
         )
 
     return parse_records(data, file, PARTNER_FIELDS, "partner", build)
+
+
+def _index_values(
+    partners: Sequence[Partner], lang: str, t: Callable[[str], str]
+) -> dict[str, Any]:
+    return {"groups": by_country(partners, lang), "partner_count": len(partners)}
+
+
+REGISTRY = RegistryKind(
+    name="partners",
+    record="partner",
+    parse=parse_partners,
+    order=10,
+    index_template="partners.html",
+    index_values=_index_values,
+    vocabulary=tuple(f"registry.kind.{kind}" for kind in KINDS),
+)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from nextsociety.model.directory import Group, by_country, group_records, sort_by_name
 from nextsociety.model.records import (
     LocalizedText,
     RecordFile,
@@ -15,6 +17,7 @@ from nextsociety.model.records import (
     parse_localized,
     parse_records,
 )
+from nextsociety.model.registries.base import ExtraPage, RegistryKind
 from nextsociety.model.schema import Field
 from nextsociety.model.yamlio import LineDict
 
@@ -54,30 +57,14 @@ class Cluster:
     description: LocalizedText | None = None
 
 
-@dataclass(frozen=True)
-class PartnerReference:
-    """A cluster's `partner:`, kept with its line until the partner ids are known."""
-
-    cluster: str
-    partner: str
-    line: int
-
-
-def parse_clusters(
-    data: Any, file: RecordFile
-) -> tuple[tuple[Cluster, ...], dict[str, int] | None, tuple[PartnerReference, ...]]:
-    """Validate the clusters list; partner references are returned to be checked against partners."""
-    references: list[PartnerReference] = []
+def parse_clusters(data: Any, file: RecordFile) -> tuple[tuple[Cluster, ...], dict[str, int] | None]:
+    """Validate the clusters list (`partner:` is checked against the partners by the loader)."""
 
     def build(values: dict[str, Any], raw: LineDict) -> Cluster | None:
         check_country(values, raw, file)
         check_vocabulary(values, "sector", SECTORS, raw, file)
         region = parse_localized(values, "region", raw, file)
         description = parse_localized(values, "description", raw, file)
-        if isinstance(values.get("partner"), str):
-            references.append(
-                PartnerReference(str(values.get("id")), values["partner"], raw.line_of("partner"))
-            )
         if not has_required(values, CLUSTER_FIELDS):
             return None
         return Cluster(
@@ -92,5 +79,49 @@ def parse_clusters(
             description=description,
         )
 
-    clusters, ids = parse_records(data, file, CLUSTER_FIELDS, "cluster", build)
-    return clusters, ids, tuple(references)
+    return parse_records(data, file, CLUSTER_FIELDS, "cluster", build)
+
+
+def by_sector(
+    clusters: Iterable[Cluster], lang: str, label_of: Callable[[str], str], unknown: str = ""
+) -> tuple[Group[Cluster], ...]:
+    """Clusters per sector, labels from the string table; clusters without one come last."""
+    clusters = tuple(clusters)
+    known = group_records(
+        (cluster for cluster in clusters if cluster.sector),
+        lang,
+        lambda cluster: cluster.sector or "",
+        label_of,
+    )
+    rest = tuple(cluster for cluster in clusters if not cluster.sector)
+    if not rest:
+        return known
+    return (*known, Group("", unknown, sort_by_name(rest, lang)))
+
+
+def _index_values(
+    clusters: Sequence[Cluster], lang: str, t: Callable[[str], str]
+) -> dict[str, Any]:
+    return {"groups": by_country(clusters, lang), "cluster_count": len(clusters)}
+
+
+def _sector_values(
+    clusters: Sequence[Cluster], lang: str, t: Callable[[str], str]
+) -> dict[str, Any]:
+    def label(sector: str) -> str:
+        return t(f"registry.sector.{sector}")
+
+    return {"groups": by_sector(clusters, lang, label, t("registry.sector.none"))}
+
+
+REGISTRY = RegistryKind(
+    name="clusters",
+    record="cluster",
+    parse=parse_clusters,
+    order=20,
+    index_template="clusters.html",
+    index_values=_index_values,
+    extra_pages=(ExtraPage("sectors", "sectors.html", "registry.sectors.title", _sector_values),),
+    references={"partner": "partners"},  # checked, and the partner's page lists the cluster
+    vocabulary=tuple(f"registry.sector.{sector}" for sector in SECTORS),
+)

@@ -18,6 +18,7 @@ from nextsociety.model.records import (
     parse_localized,
     parse_records,
 )
+from nextsociety.model.registries.base import RegistryKind
 from nextsociety.model.schema import Field, check_slug
 from nextsociety.model.yamlio import LineDict
 
@@ -84,3 +85,14 @@ def parse_contacts(
         )
 
     return parse_records(data, file, CONTACT_FIELDS, "contact", build)
+
+
+# Contacts have no pages: press releases and the press room show them.
+REGISTRY = RegistryKind(
+    name="contacts",
+    record="contact",
+    parse=parse_contacts,
+    order=30,
+    pages=False,
+    references={"organisation": "partners"},  # checked; press releases name it with the contact
+)

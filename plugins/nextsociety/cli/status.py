@@ -1,0 +1,130 @@
+"""`nextsociety status`: translations, scheduled items and drafts; `--stamp` records a translation."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from nextsociety.cli.project import UserError, build_day, project_config, project_root
+from nextsociety.cli.report import report
+from nextsociety.model.errors import DataError
+from nextsociety.model.events import is_event_source
+from nextsociety.model.news import is_news_source
+from nextsociety.model.site import Site, load_site
+from nextsociety.model.translations import split_language
+from nextsociety.scaffold import has_placeholder
+from nextsociety.translation_status import (
+    MISSING,
+    OUTDATED,
+    STATE_HELP,
+    TODO,
+    UNSTAMPED,
+    Row,
+    rows,
+    source_hash,
+    stamped,
+)
+
+
+def add_status_command(commands: Any, common: argparse.ArgumentParser) -> None:
+    status = commands.add_parser(
+        "status",
+        parents=[common],
+        help="which translations are missing or outdated; scheduled items and drafts",
+        description="Show every news item and event in every language: translated, outdated "
+        "(the original changed since), missing, unstamped or todo; then scheduled (embargoed) "
+        "items with their dates, and drafts.",
+    )
+    status.add_argument(
+        "--stamp",
+        metavar="FILE",
+        nargs="+",
+        help="record that these translations are up to date with their original "
+        "(writes translated_from:)",
+    )
+    status.set_defaults(run=run_status)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    root = project_root(args)
+    if args.stamp:
+        return _stamp(root, args.stamp)
+    site, problems = load_site(root)
+    if site is None:
+        report(problems, "text", root, "error")
+        print("`nextsociety status` needs content without problems: fix the ones above first.")
+        return 1
+    today = build_day()
+    codes = site.config.languages.codes
+    records = [*site.news, *site.events]
+    table = rows(records, codes, site.sources, has_placeholder, today)
+    original = site.config.languages.default.code
+    print(f"Translations of news items and events ({original} is the original):\n")
+    header = ["item", *codes]
+    lines = [[row.key.removesuffix(".md"), *(row.states[code] for code in codes)] for row in table]
+    widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
+    for line in [header, *lines]:
+        print("  " + "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+    scheduled = [row for row in table if row.publication == "scheduled"]
+    drafts = [row for row in table if row.publication == "draft"]
+    print(f"\nScheduled (embargoed: published by the first build on their date, today is {today.isoformat()}):")
+    for row in sorted(scheduled, key=lambda r: (r.date, r.key)):
+        print(f"  {row.date.isoformat() if row.date else ''}  {row.key.removesuffix('.md')} — {row.title}")
+    if not scheduled:
+        print("  none")
+    print("\nDrafts (never published while they say `draft: true`):")
+    for row in drafts:
+        print(f"  {row.key.removesuffix('.md')} — {row.title}")
+    if not drafts:
+        print("  none")
+    _print_to_do(site, table, codes)
+    return 0
+
+
+def _print_to_do(site: Site, table: list[Row], codes: tuple[str, ...]) -> None:
+    states = [state for row in table for state in row.states.values()]
+    counts = {state: states.count(state) for state in (MISSING, OUTDATED, UNSTAMPED, TODO)}
+    if not any(counts.values()):
+        print("\nEvery translation is up to date.")
+        return
+    print("\nTo do: " + ", ".join(f"{n} {state}" for state, n in counts.items() if n) + ".")
+    for state, n in counts.items():
+        if n:
+            print(f"  {state}: {STATE_HELP[state]}")
+    stale = [row.files[code] for row in table for code in codes if row.states[code] in (OUTDATED, UNSTAMPED)]
+    if stale:
+        print("Once a translation is up to date, record it with:")
+        for src_uri in stale:
+            print(f"  nextsociety status --stamp {site.config.docs_dir}/{src_uri}")
+
+
+def _stamp(root: Path, names: list[str]) -> int:
+    config = project_config(root)
+    for name in names:
+        path = Path(name).resolve()
+        try:
+            src_uri = path.relative_to(config.docs_path.resolve()).as_posix()
+        except ValueError:
+            raise UserError(f"{name} is not in the {config.docs_dir}/ folder of this site.") from None
+        shown = f"{config.docs_dir}/{src_uri}"
+        key, lang = split_language(src_uri, config.languages)
+        if lang is config.languages.default:
+            raise UserError(f"{shown} is an original, not a translation: stamp its translations (e.g. {shown[:-3]}.fr.md).")
+        if not (is_news_source(key) or is_event_source(key)):
+            raise UserError(f"{shown} is not a news item or an event: only those record which original they translate.")
+        if not path.is_file():
+            raise UserError(f"{shown} does not exist.")
+        original = config.docs_path / key
+        if not original.is_file():
+            raise UserError(f"{shown} has no original: {config.docs_dir}/{key} does not exist.")
+        try:
+            mark = source_hash(original.read_text(encoding="utf-8-sig"), f"{config.docs_dir}/{key}")
+            text = path.read_text(encoding="utf-8-sig")
+            new = stamped(text, mark)
+            _ = source_hash(new, shown)  # the result must still parse
+        except DataError as exc:
+            raise UserError(f"cannot read the front matter: {exc.problems[0]}") from None
+        path.write_text(new, encoding="utf-8", newline="\n")
+        print(f"Stamped {shown} as up to date with {config.docs_dir}/{key} (translated_from: \"{mark}\").")
+    return 0

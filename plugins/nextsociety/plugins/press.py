@@ -1,0 +1,53 @@
+"""The press room (`/press/`) of the `nextsociety/news` plugin: releases, contacts, boilerplate,
+feeds and the media kit, and the boilerplate shown under every press release."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from mkdocs.structure.files import File
+
+from nextsociety.model.languages import Language
+from nextsociety.model.news import NewsItem
+from nextsociety.model.press import Boilerplate
+from nextsociety.model.registries.contacts import Contact
+from nextsociety.model.urls import MEDIA_KIT_DIR
+from nextsociety.plugins.services import SiteServices
+from nextsociety.render.markdown_text import markdown_html
+from nextsociety.render.news import Entry
+
+
+@dataclass(frozen=True)
+class PressRoom:
+    """What the press room template shows, in one language."""
+
+    releases: Sequence[Entry]
+    contacts: Sequence[Contact]
+    media: Sequence[File]  # the media kit: every file under press/media/
+
+
+def boilerplate_html(boilerplate: Boilerplate, codes: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The "About" text per language, converted once per build (shown under every release)."""
+    return {
+        code: {
+            "title": boilerplate.title[code],
+            "body_html": markdown_html(boilerplate.body[code]),
+        }
+        for code in codes
+    }
+
+
+def press_room(
+    services: SiteServices, items: Iterable[NewsItem], files: Iterable[File], lang: Language
+) -> PressRoom:
+    contacts: Mapping[str, Contact] = services.records("contacts")
+    media = sorted(
+        (f for f in files if f.src_uri.startswith(MEDIA_KIT_DIR) and not f.is_documentation_page()),
+        key=lambda f: f.src_uri,
+    )
+    return PressRoom(
+        releases=[services.news_entry(item, lang) for item in items if item.is_press_release],
+        contacts=list(contacts.values()),
+        media=media,
+    )
