@@ -13,7 +13,7 @@ from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem, NewsText
 from nextsociety.model.registries.contacts import Contact
 from nextsociety.render.archives import Pagination
-from nextsociety.render.dates import date_or_month, long_date
+from nextsociety.render.dates import date_or_month
 from nextsociety.render.jsonld import news_article
 
 _LINK_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"#][^"]*|#[^"]*)"')

@@ -16,7 +16,7 @@ from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
 from nextsociety.model.registries.clusters import Cluster
 from nextsociety.model.registries.partners import Partner
-from nextsociety.render.dates import date_or_month, date_range, long_date
+from nextsociety.render.dates import date_or_month, date_range
 
 # The string-table key of each kind's label: news types reuse the badge labels of news items.
 TYPE_LABELS = {
