@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import os
+import queue
 import struct
 import subprocess
 import threading
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 ENTRY_FILE = "pagefind-entry.json"
+PAGES_AHEAD = 32  # pages waiting for Pagefind before the build waits for it
 SIGNATURE = b"pagefind_dcd"  # the prefix of every decompressed Pagefind data file
 
 
@@ -99,18 +101,29 @@ class BackgroundIndex:
         config = {"exclude_selectors": list(exclude_selectors)}
         answer = self._wait(self._send({"type": "NewIndex", "config": config}))
         self._index_id = int(answer["index_id"])
-        self._pages: list[int] = []
+        # Pages go one at a time, each after the previous one's answer: the service indexes
+        # requests concurrently and numbers pages as they finish, which made the bundle
+        # differ from build to build. A bounded queue: a slow service holds the build back
+        # rather than piling up pages in memory.
+        self._pages: queue.Queue[tuple[str, str] | None] = queue.Queue(maxsize=PAGES_AHEAD)
+        self._failure: PagefindError | None = None
+        self._sender = threading.Thread(target=self._send_pages, daemon=True)
+        self._sender.start()
 
     def add(self, html: str, url: str) -> None:
-        """Index one page (its final HTML) at `url` ("/news/2018/x/"); returns at once."""
-        message = {"type": "AddFile", "index_id": self._index_id, "file_path": None}
-        self._pages.append(self._send({**message, "url": url, "file_contents": html}))
+        """Index one page (its final HTML) at `url` ("/news/2018/x/"); returns at once
+        unless the service is PAGES_AHEAD pages behind."""
+        if self._failure is not None:
+            raise self._failure
+        self._pages.put((html, url))
 
     def finish(self) -> dict[str, int]:
         """Wait for every page, write the bundle; returns the pages indexed per language."""
         try:
-            for message_id in self._pages:
-                self._wait(message_id)
+            self._pages.put(None)
+            self._sender.join()
+            if self._failure is not None:
+                raise self._failure
             message = {"type": "WriteFiles", "index_id": self._index_id}
             self._wait(self._send({**message, "output_path": str(self._output)}))
         finally:
@@ -119,6 +132,10 @@ class BackgroundIndex:
 
     def close(self) -> None:
         """Stop the service (after `finish`, or without writing when a build fails)."""
+        if self._sender.is_alive():
+            self._failure = self._failure or PagefindError("closed")
+            self._pages.put(None)
+            self._sender.join()
         if self._process.stdin and not self._process.stdin.closed:
             self._process.stdin.close()
         try:
@@ -127,6 +144,17 @@ class BackgroundIndex:
             self._process.kill()
             self._process.wait()
         self._reader.join(timeout=10)
+
+    def _send_pages(self) -> None:
+        message = {"type": "AddFile", "index_id": self._index_id, "file_path": None}
+        while (page := self._pages.get()) is not None:
+            if self._failure is not None:
+                continue  # drain the queue so that the build never blocks on a dead service
+            html, url = page
+            try:
+                self._wait(self._send({**message, "url": url, "file_contents": html}))
+            except PagefindError as exc:
+                self._failure = exc
 
     def _send(self, payload: dict[str, Any]) -> int:
         self._sent += 1
