@@ -8,7 +8,6 @@ lead image when it has one, else the page's generated social card (render/cards.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,7 +29,9 @@ class SocialPage:
     locale: str  # "fr_FR"
     alternate_locales: Sequence[str]  # the locales of the page's translations
     image: SocialImage
-    published: dt.date | None = None  # news items and press releases: an article
+    # News items and press releases are articles: ISO 8601 with the precision the source gives
+    # ("2018-11" when only the month is known; never an invented day).
+    published: str | None = None
 
 
 def social_meta(page: SocialPage) -> list[tuple[str, str, str]]:
@@ -52,7 +53,7 @@ def social_meta(page: SocialPage) -> list[tuple[str, str, str]]:
             ("og:image:height", str(page.image.height)),
         ]
     if page.published:
-        og.append(("article:published_time", page.published.isoformat()))
+        og.append(("article:published_time", page.published))
     twitter = [
         ("twitter:card", "summary_large_image"),
         ("twitter:title", page.title),
