@@ -72,6 +72,11 @@ PRESS_INDEX = "press/index.md"
 MEDIA_KIT_DIR = "press/media/"  # every file under it is listed in the press room
 
 
+def contact_card_url(contact_id: str) -> str:
+    """A contact's vCard, one file for every language (its roles carry their languages)."""
+    return f"press/contacts/{contact_id}.vcf"
+
+
 # -- events ----------------------------------------------------------------------------------
 
 EVENTS_INDEX = "events/index.md"

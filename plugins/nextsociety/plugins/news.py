@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +30,7 @@ from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
 from nextsociety.model.urls import absolute_url
 from nextsociety.plugins.i18n import PageLanguage, site_services
-from nextsociety.plugins.press import boilerplate_html, press_room
+from nextsociety.plugins.press import boilerplate_html, contact_cards, press_room
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.archives import Pagination, group_by, neighbours, paginate, related_map
 from nextsociety.render.dates import date_or_month, long_date
@@ -302,9 +303,16 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             status=publication_status(item, self.site.build_date),
         )
 
-    # -- feeds -----------------------------------------------------------------------------
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # `{{ contact | contact_card | url }}`: the contact's vCard, by the URL module's rule.
+        env.filters["contact_card"] = lambda contact: urls.contact_card_url(contact.id)
+        return env
+
+    # -- feeds and contact cards ------------------------------------------------------------
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        for path, card in contact_cards(self.site).items():
+            write_file(card.encode("utf-8"), os.path.join(config.site_dir, path))
         site_url = config.site_url or ""
         build_date = self.site.build_date
         for lang in self.site.languages.languages:
