@@ -50,6 +50,7 @@ def test_item_page_localized_date_type_and_neighbours(news_site):
         "content/news/2018/visit.md": news_file("The visit", "2018-11-30", "press-release", extra="dateline: Barcelona\n"),
         "content/news/2018/visit.fr.md": "---\ntitle: La visite\nsummary: Résumé.\ndateline: Barcelone\n---\nTexte.\n",
         "content/news/2018/older.md": news_file("Older", "2018-10-01"),
+        "content/news/2018/oldest.md": news_file("Oldest release", "2018-09-01", "press-release"),
     })
     assert result.returncode == 0, result.log
     en = result.soup("news/2018/visit/")
@@ -64,8 +65,10 @@ def test_item_page_localized_date_type_and_neighbours(news_site):
     ar = result.soup("ar/news/2018/visit/")
     assert ar.select_one(".ns-item__meta time").get_text() == "30 نوفمبر 2018"
     assert ar.select_one(".ns-untranslated") is not None  # no Arabic text: the English one, marked
-    prev = fr.select_one('.ns-item__neighbours a[rel="prev"]')
-    assert prev["href"].endswith("older/") and prev.select_one("span")["lang"] == "en"
+    prev = fr.select_one('.ns-item__neighbours a[rel="prev"]')  # a release: the previous release
+    assert prev["href"].endswith("oldest/") and prev.select_one("span")["lang"] == "en"
+    older = result.soup("fr/news/2018/older/").select_one('.ns-item__neighbours a[rel="next"]')
+    assert older["href"].endswith("visit/")  # news: the next item, whatever its type
     assert en.select_one(".ns-boilerplate") is not None
     assert result.soup("news/2018/older/").select_one(".ns-boilerplate") is None  # news, not a release
 
@@ -84,7 +87,8 @@ def test_item_head_metadata_and_json_ld(news_site, tmp_path):
     assert soup.select_one('meta[property="article:published_time"]')["content"] == "2018-11-30"
     card = soup.select_one('meta[property="og:image"]')["content"]
     assert card.startswith("https://example.org/assets/cards/") and (result.site / card[len("https://example.org/") :]).is_file()
-    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    scripts = soup.select('script[type="application/ld+json"]')
+    (data,) = [json.loads(s.string) for s in scripts if '"NewsArticle"' in s.string]
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "The visit"
     assert data["datePublished"] == "2018-11-30" and data["dateModified"] == "2018-12-02"

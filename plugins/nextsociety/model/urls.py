@@ -66,6 +66,9 @@ def news_item_path(year: int, slug: str) -> str:
     return f"news/{year}/{slug}/"
 
 
+HOME = "index.md"  # each language's home page
+
+
 # -- press room -------------------------------------------------------------------------------
 
 PRESS_INDEX = "press/index.md"

@@ -154,10 +154,25 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         found = self._event_of(page)
         if found is not None:
             values["event"] = self._view(found[0], lang)
+            section = ("events.title", urls.EVENTS_INDEX)
+            title = found[0].text(lang).title
+            values["breadcrumbs"] = self.site.breadcrumbs(lang, section, title)
         listing = self._listings.get(page.file.src_uri)
         if listing is not None:
             values["events_list"] = self._listing(listing, lang)
+        key_lang = self.site.pages.key_of(page.file.src_uri)
+        if key_lang is not None and key_lang[0] == urls.HOME:
+            values["home_event"] = self._home_event(lang)
         return context
+
+    def _home_event(self, lang: Language) -> tuple[str, EventEntry] | None:
+        """The next dated event, else the latest one held: (heading key, entry)."""
+        today = self.site.build_date
+        dated = [event for event in self.events if event.start_day is not None]
+        upcoming = [event for event in dated if event.is_upcoming(today)]
+        if upcoming:
+            return "home.next_event", self.entry(upcoming[0], lang)
+        return ("home.latest_event", self.entry(dated[-1], lang)) if dated else None
 
     def place(self, event: Event, lang: Language) -> str:
         text = event.text(lang)

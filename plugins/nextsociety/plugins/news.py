@@ -48,6 +48,7 @@ from nextsociety.render.news import (
 log = get_plugin_logger("nextsociety/news")
 PLUGIN_NAME = "nextsociety/news"
 NEWS_HEADING = "registry.backlinks.news"
+HOME_ITEMS = 3  # the latest press releases and news the home page shows
 CONTACT_HEADING = "registry.backlinks.contact"  # the press contact belongs to this partner
 
 
@@ -81,6 +82,8 @@ class _BuildState:
     html: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, lang) -> rendered body
     listings: dict[str, tuple[str, Any]] = field(default_factory=dict)  # src_uri -> (kind, arg)
     position: dict[str, int] = field(default_factory=dict)  # key -> index in items (newest first)
+    releases: list[NewsItem] = field(default_factory=list)  # the press releases, newest first
+    release_position: dict[str, int] = field(default_factory=dict)  # key -> index in releases
     related: dict[str, list[NewsItem]] = field(default_factory=dict)  # key -> related items
     archive_links: dict[str, Any] = field(default_factory=dict)  # language -> (years, tags)
     pages: list[Pagination[NewsItem]] = field(default_factory=list)  # the paginated news list
@@ -123,6 +126,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.state.items = items
         self.state.by_key = {item.key: item for item in items}
         self.state.position = {item.key: index for index, item in enumerate(items)}
+        self.state.releases = [item for item in items if item.is_press_release]
+        self.state.release_position = {i.key: n for n, i in enumerate(self.state.releases)}
         self.state.related = related_map(items, lambda item: item.key, NewsItem.references)
         return files
 
@@ -181,6 +186,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         return self.state.by_key[found[0]], found[1]
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        key_lang = self.site.pages.key_of(page.file.src_uri)
+        if key_lang is not None and key_lang[0] == urls.HOME:
+            page.meta.setdefault("template", "home.html")  # the latest news under the text
         found = self._item_of(page)
         if found is not None:
             item, lang = found
@@ -209,13 +217,29 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         values["press_texts"] = self.press_texts[lang.code]
         found = self._item_of(page)
         if found is not None:
-            values["news_item"] = self._item_view(found[0], lang, page, config)
+            item = found[0]
+            values["news_item"] = self._item_view(item, lang, page, config)
+            section = (
+                ("press.releases", self.config.press_page)
+                if item.is_press_release
+                else ("news.title", urls.NEWS_INDEX)
+            )
+            title = (item.texts.get(lang.code) or item.original).title
+            values["breadcrumbs"] = self.site.breadcrumbs(lang, section, title)
         listing = self.state.listings.get(page.file.src_uri)
         if listing is not None:
             values["news_list"] = self._listing_view(listing, lang)
         key_lang = self.site.pages.key_of(page.file.src_uri)
         if key_lang is not None and key_lang[0] == self.config.press_page:
             values["press"] = press_room(self.site, self.state.items, self._files or [], lang)
+        if key_lang is not None and key_lang[0] == urls.HOME:
+            latest = self.state.items[:HOME_ITEMS]
+            values["home_news"] = [self.entry(item, lang) for item in latest]
+            values["home_links"] = {
+                "press": urls.page_url(urls.PRESS_INDEX, lang),
+                "news": urls.page_url(urls.NEWS_INDEX, lang),
+                "events": urls.page_url(urls.EVENTS_INDEX, lang),
+            }
         return context
 
     def entry(self, item: NewsItem, lang: Language) -> Entry:
@@ -260,11 +284,16 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             cached = self.state.archive_links[lang.code] = (years, tags)
         return cached
 
+    def _neighbours(self, item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
+        """The newer and older item: a press release's among the press releases."""
+        if item.is_press_release:
+            return neighbours(self.state.release_position[item.key], self.state.releases)
+        return neighbours(self.state.position[item.key], self.state.items)
+
     def _item_view(self, item: NewsItem, lang: Language, page: Page, config: MkDocsConfig) -> ItemView:
         t = self._t(lang)
         text = item.texts.get(lang.code) or item.original
-        items = self.state.items
-        newer, older = neighbours(self.state.position[item.key], items)
+        newer, older = self._neighbours(item)
         site_url = config.site_url or ""
         url = absolute_url(site_url, page.url)
         image = absolute_url(site_url, item.image.lstrip("/")) if item.image else None
@@ -301,6 +330,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             older=self.entry(older, lang) if older else None,
             jsonld=jsonld,
             status=publication_status(item, self.site.build_date),
+            all_releases_url=urls.page_url(self.config.press_page, lang)
+            if item.is_press_release
+            else None,
         )
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -9,11 +9,11 @@ from typing import Any
 
 from mkdocs.structure.files import File
 
+from nextsociety.model import urls
 from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
 from nextsociety.model.press import Boilerplate
 from nextsociety.model.registries.contacts import Contact
-from nextsociety.model import urls
 from nextsociety.model.urls import MEDIA_KIT_DIR
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.markdown_text import markdown_html

@@ -213,6 +213,8 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         if spec.record_id is not None:
             record = records[spec.record_id]
             values[kind.record] = record
+            section = (f"registry.{kind.name}.title", registry_index_key(kind.name))
+            values["breadcrumbs"] = self.site.breadcrumbs(spec.lang, section, record.name)
             for field_name, target in kind.references.items():
                 target_id = getattr(record, field_name)
                 named = self.registries.get(target).get(target_id) if target_id else None

@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,11 +38,15 @@ from nextsociety.render.search import (
     page_record,
     partner_record,
 )
+from nextsociety.render.text import html_text
 
 log = get_plugin_logger("nextsociety/search")
 PLUGIN_NAME = "nextsociety/search"
 # Never indexed inside a marked body: the "¶" permalinks of headings (Markdown toc extension).
 EXCLUDE_SELECTORS = (".headerlink",)
+# Static pages: Markdown with Material's default template, or the home page's (its text above
+# the latest news): indexed as pages.
+STATIC_TEMPLATES = (None, "home.html")
 
 
 class SearchConfig(Config):
@@ -146,9 +149,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return partner_record(context["partner"], lang, label)
         if "cluster" in context:
             return cluster_record(context["cluster"], lang, label, partners)
-        if page.meta.get("template") is None:  # listings and the press room have a template
-            title = Markup(page.meta.get("title") or page.title or "").striptags()  # HTML: text
-            return page_record(title, label)
+        if page.meta.get("template") in STATIC_TEMPLATES:  # listings, press room: their own
+            return page_record(html_text(page.meta.get("title") or page.title), label)
         return None
 
     @event_priority(-100)  # last: every plugin has written its HTML (404 pages, listings) by now
