@@ -152,8 +152,8 @@ def test_the_extra_registry_is_validated_like_the_others(funders_project: Path):
     site, problems = load_site(funders_project)
     assert site is None
     assert [str(p) for p in problems] == [
-        "data/funders.yml:4: funder 'union-fund' refers to the unknown partner 'acme-agncy' "
-        "(did you mean 'acme-agency'?)",
-        "data/funders.yml:7: unknown country code 'XX' (use a two-letter ISO 3166-1 code, "
-        "such as 'FR' for France)",
+        ("data/funders.yml:4: funder 'union-fund' refers to the unknown partner 'acme-agncy' "
+        "(did you mean 'acme-agency'?)"),
+        ("data/funders.yml:7: unknown country code 'XX' (use a two-letter ISO 3166-1 code, "
+        "such as 'FR' for France)"),
     ]

@@ -57,8 +57,8 @@ def summary(site: Site, today: dt.date) -> str:
     planned = sum(not event.is_dated for event in events)
     suffix = "" if releases == 1 else "s"
     parts = [
-        f"{plural(len(news), 'news item')} ({releases} press release{suffix}, "
-        f"{scheduled} scheduled, {plural(drafts, 'draft')})",
+        (f"{plural(len(news), 'news item')} ({releases} press release{suffix}, "
+        f"{scheduled} scheduled, {plural(drafts, 'draft')})"),
         f"{plural(len(events), 'event')} ({planned} planned)",
     ]
     if site.registries is not None:

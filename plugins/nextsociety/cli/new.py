@@ -133,7 +133,7 @@ def run_new_event(args: argparse.Namespace) -> int:
     if start is not None and end is not None:
         if type(start) is not type(end):
             raise UserError("--start and --end must both be days, or both be a day and a time.")
-        if end < start:  # type: ignore[operator]
+        if end < start:
             raise UserError(f"The event cannot end ({args.end}) before it starts ({args.start}).")
     slug = _slug(args.slug, title)
     existing = [uri for uri in _event_originals(config) if uri.rsplit("/", 1)[-1] == f"{slug}.md"]

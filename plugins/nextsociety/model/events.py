@@ -246,7 +246,7 @@ def _dates(
         if type(start) is not type(end):
             message = "'start' and 'end' must both be dates or both be date-times"
             problems.add(shown, meta.line_of("end"), message)
-        elif end < start:  # type: ignore[operator]
+        elif end < start:
             message = f"the event ends ({values['end']}) before it starts ({values['start']})"
             problems.add(shown, meta.line_of("end"), message)
     return start, end

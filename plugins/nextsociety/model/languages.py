@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -132,6 +132,6 @@ def _parse_nav(raw: Any, ctx: str, problems: ProblemCollector) -> tuple[NavEntry
     return tuple(entries)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(code: str) -> Locale:
     return Locale.parse(code)  # parsing is not free, and templates ask for it on every page

@@ -49,7 +49,7 @@ PLUGIN_NAME = "nextsociety/news"
 NEWS_HEADING = "registry.backlinks.news"
 
 
-class _Positive(c.Type):  # type: ignore[type-arg]
+class _Positive(c.Type):
     """A whole number, 1 or more (a listing of 0 items per page would never end)."""
 
     def __init__(self, default: int) -> None:

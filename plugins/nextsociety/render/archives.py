@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterable, Sequence, Set
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -43,7 +44,7 @@ def group_by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
 def related_map(
     items: Sequence[T],
     key: Callable[[T], K],
-    references: Callable[[T], Set[Hashable]],
+    references: Callable[[T], AbstractSet[Hashable]],
     limit: int = 3,
     window: int = 25,
 ) -> dict[K, list[T]]:
