@@ -781,7 +781,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             profile_size(project, n)
             continue  # the stats file is the point of the run: the project is kept
-        entry, size_failed = measure_size(project, n, variants, runs_for.get(n, args.runs), args.keep)
+        entry, size_failed = measure_size(
+            project, n, variants, runs_for.get(n, args.runs), args.keep
+        )
         failed = failed or size_failed
         entry["generation"] = {k: v for k, v in info.items() if k != "project"}
         results["sizes"][str(n)] = entry

@@ -25,8 +25,25 @@ PLACEHOLDER = "TODO"
 SLUG_LENGTH = 60  # characters; a slug is cut at a word boundary
 # Latin letters that Unicode does not decompose into an ASCII letter plus accents.
 _LETTERS = str.maketrans(
-    {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
-     "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i", "&": " and "}
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "TH",
+        "ı": "i",
+        "&": " and ",
+    }
 )
 
 
@@ -80,7 +97,9 @@ def news_item_files(
     ]
     if contact:
         lines.append(f"contact: {contact}  # the press contact, from data/contacts.yml")
-    lines.append("draft: true  # delete this line to publish (on the date above, or at once if it has passed)")
+    lines.append(
+        "draft: true  # delete this line to publish (on the date above, or at once if it has passed)"
+    )
     return _with_translations(folder, slug, lines, original_body, title, summary, languages, codes)
 
 
@@ -142,11 +161,17 @@ def _with_translations(
     codes: Iterable[str],
 ) -> list[NewFile]:
     """The original, then a translation per other language in `codes`, stamped with the original's version."""
-    original = NewFile(posixpath.join(folder, f"{slug}.md"), _markdown(front_matter, body), languages.default)
+    original = NewFile(
+        posixpath.join(folder, f"{slug}.md"), _markdown(front_matter, body), languages.default
+    )
     stamp = content_hash(title, summary, body)
     translations = [lang for lang in languages.languages[1:] if lang.code in codes]
     return [original] + [
-        NewFile(posixpath.join(folder, f"{slug}.{lang.code}.md"), _translation(lang, title, original.path, stamp), lang)
+        NewFile(
+            posixpath.join(folder, f"{slug}.{lang.code}.md"),
+            _translation(lang, title, original.path, stamp),
+            lang,
+        )
         for lang in translations
     ]
 

@@ -45,7 +45,9 @@ def run_check(args: argparse.Namespace) -> int:
     warnings = placeholder_warnings(site)
     report(warnings, args.format, root, "warning")
     note = f" ({plural(len(warnings), 'warning')} above)" if warnings else ""
-    print(f"OK: no problems in {site.config.docs_dir}/ and data/ — {summary(site, build_day())}{note}.")
+    print(
+        f"OK: no problems in {site.config.docs_dir}/ and data/ — {summary(site, build_day())}{note}."
+    )
     return 0
 
 
@@ -57,8 +59,10 @@ def summary(site: Site, today: dt.date) -> str:
     planned = sum(not event.is_dated for event in events)
     suffix = "" if releases == 1 else "s"
     parts = [
-        (f"{plural(len(news), 'news item')} ({releases} press release{suffix}, "
-        f"{scheduled} scheduled, {plural(drafts, 'draft')})"),
+        (
+            f"{plural(len(news), 'news item')} ({releases} press release{suffix}, "
+            f"{scheduled} scheduled, {plural(drafts, 'draft')})"
+        ),
         f"{plural(len(events), 'event')} ({planned} planned)",
     ]
     if site.registries is not None:
@@ -79,6 +83,15 @@ def placeholder_warnings(site: Site) -> list[Problem]:
     for src_uri in files:
         text = site.sources[src_uri]
         if has_placeholder(text):
-            line = next(n for n, content in enumerate(text.splitlines(), start=1) if PLACEHOLDER in content)
-            warnings.append(Problem(f"{site.config.docs_dir}/{src_uri}", line, "still has TODO text to write", "it is published with the next build"))
+            line = next(
+                n for n, content in enumerate(text.splitlines(), start=1) if PLACEHOLDER in content
+            )
+            warnings.append(
+                Problem(
+                    f"{site.config.docs_dir}/{src_uri}",
+                    line,
+                    "still has TODO text to write",
+                    "it is published with the next build",
+                )
+            )
     return warnings

@@ -103,7 +103,9 @@ def run_new_news(args: argparse.Namespace) -> int:
     slug = _slug(args.slug, title)
     codes = _languages(args.lang, config)
     contact = _press_contact(config)
-    files = news_item_files(config.docs_dir, config.languages, codes, slug, title, date, args.type, contact)
+    files = news_item_files(
+        config.docs_dir, config.languages, codes, slug, title, date, args.type, contact
+    )
     _write(config, files)
     kind = "press release" if args.type == "press-release" else "news item"
     print(f"Created a draft {kind} dated {date.isoformat()}:")
@@ -119,14 +121,22 @@ def run_new_event(args: argparse.Namespace) -> int:
     config = project_config(project_root(args))
     title = _title(args.title)
     if args.planned and (args.start or args.end):
-        raise UserError("A planned event has no dates yet: leave out --start and --end, or leave out --planned.")
+        raise UserError(
+            "A planned event has no dates yet: leave out --start and --end, or leave out --planned."
+        )
     if not args.planned and not args.start:
-        raise UserError("Give the event's first day with --start YYYY-MM-DD, or use --planned while its dates are not fixed.")
+        raise UserError(
+            "Give the event's first day with --start YYYY-MM-DD, or use --planned while its dates are not fixed."
+        )
     if args.country is None:
-        raise UserError("Say in which country the event takes place with --country and its two-letter code, e.g. --country ES for Spain.")
+        raise UserError(
+            "Say in which country the event takes place with --country and its two-letter code, e.g. --country ES for Spain."
+        )
     country = args.country.strip().upper()
     if not is_country(country):
-        raise UserError(f"'{args.country}' is not a two-letter country code: {country_hint(args.country)}")
+        raise UserError(
+            f"'{args.country}' is not a two-letter country code: {country_hint(args.country)}"
+        )
     timezone = _timezone(args.timezone)
     start = _moment(args.start, "--start", timezone) if args.start else None
     end = _moment(args.end, "--end", timezone) if args.end else None
@@ -143,9 +153,24 @@ def run_new_event(args: argparse.Namespace) -> int:
             "Choose another title, or another file name with --slug."
         )
     codes = _languages(args.lang, config)
-    files = event_files(config.docs_dir, config.languages, codes, slug, title, start, end, args.timezone, country, args.city)
+    files = event_files(
+        config.docs_dir,
+        config.languages,
+        codes,
+        slug,
+        title,
+        start,
+        end,
+        args.timezone,
+        country,
+        args.city,
+    )
     _write(config, files)
-    print("Created a planned event (no dates yet):" if start is None else f"Created an event starting {args.start}:")
+    print(
+        "Created a planned event (no dates yet):"
+        if start is None
+        else f"Created an event starting {args.start}:"
+    )
     _list_files(config, files)
     print(
         "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety check`.\n"
@@ -157,7 +182,9 @@ def run_new_event(args: argparse.Namespace) -> int:
 def _title(value: str) -> str:
     title = value.strip()
     if not title:
-        raise UserError('The title is empty: write it in quotes, e.g. nextsociety new news "Visit to Barcelona".')
+        raise UserError(
+            'The title is empty: write it in quotes, e.g. nextsociety new news "Visit to Barcelona".'
+        )
     problem = check_plain_text(title)
     if problem:
         raise UserError(f"The title {problem}.")
@@ -168,7 +195,9 @@ def _date(value: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25.") from None
+        raise UserError(
+            f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25."
+        ) from None
 
 
 def _moment(value: str, option: str, timezone: str | None) -> dt.date | dt.datetime:
@@ -177,9 +206,13 @@ def _moment(value: str, option: str, timezone: str | None) -> dt.date | dt.datet
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise UserError(f"{option} '{value}' is not a date: write YYYY-MM-DD, or \"YYYY-MM-DD HH:MM\" with --timezone.") from None
+        raise UserError(
+            f"{option} '{value}' is not a date: write YYYY-MM-DD, or \"YYYY-MM-DD HH:MM\" with --timezone."
+        ) from None
     if timezone is None:
-        raise UserError(f"{option} has a time, so the event needs a time zone: add e.g. --timezone Europe/Madrid.")
+        raise UserError(
+            f"{option} has a time, so the event needs a time zone: add e.g. --timezone Europe/Madrid."
+        )
     return moment.replace(second=0, microsecond=0)
 
 
@@ -189,7 +222,9 @@ def _timezone(value: str | None) -> str | None:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"'{value}' is not a time zone: use a name such as Europe/Madrid or Africa/Tunis.") from None
+        raise UserError(
+            f"'{value}' is not a time zone: use a name such as Europe/Madrid or Africa/Tunis."
+        ) from None
     return value
 
 
@@ -201,7 +236,9 @@ def _slug(value: str | None, title: str) -> str:
         return value
     slug = slugify(title)
     if not slug:
-        raise UserError("The title has no Latin letters or digits to make a file name from: give one with --slug, e.g. --slug barcelona-visit.")
+        raise UserError(
+            "The title has no Latin letters or digits to make a file name from: give one with --slug, e.g. --slug barcelona-visit."
+        )
     return slug
 
 
@@ -212,7 +249,9 @@ def _languages(value: str | None, config: SiteConfig) -> list[str]:
     wanted = [code.strip() for code in value.split(",") if code.strip()]
     for code in wanted:
         if code not in codes:
-            raise UserError(f"The site has no language '{code}': use {', '.join(codes)}, separated by commas.")
+            raise UserError(
+                f"The site has no language '{code}': use {', '.join(codes)}, separated by commas."
+            )
     return [config.languages.default.code, *wanted]  # the original is always written
 
 
@@ -221,7 +260,9 @@ def _press_contact(config: SiteConfig) -> str | None:
     if config.data_dir is None:
         return None
     try:
-        registries = load_registries(config.root / config.data_dir, config.languages, config.data_dir)
+        registries = load_registries(
+            config.root / config.data_dir, config.languages, config.data_dir
+        )
     except DataError:
         return None  # `nextsociety check` reports the registry's problems
     return next((c.id for c in registries.contacts.values() if c.kind == "press"), None)
@@ -230,7 +271,9 @@ def _press_contact(config: SiteConfig) -> str | None:
 def _event_originals(config: SiteConfig) -> list[str]:
     folder = config.docs_path / "events"
     uris = [path.relative_to(config.docs_path).as_posix() for path in sorted(folder.glob("*/*.md"))]
-    return [uri for uri in uris if split_language(uri, config.languages)[1] is config.languages.default]
+    return [
+        uri for uri in uris if split_language(uri, config.languages)[1] is config.languages.default
+    ]
 
 
 def _write(config: SiteConfig, files: list[NewFile]) -> None:

@@ -14,7 +14,11 @@ def report(problems: Sequence[Problem], output: str, root: Path, level: str) -> 
         if output == "github":
             print(_annotation(problem, root, level))
         else:
-            print(f"{problem}" if level == "error" else f"{_where(problem)}: warning: {_what(problem)}")
+            print(
+                f"{problem}"
+                if level == "error"
+                else f"{_where(problem)}: warning: {_what(problem)}"
+            )
 
 
 def _annotation(problem: Problem, root: Path, level: str) -> str:

@@ -52,7 +52,9 @@ def known_ids(
     )
 
 
-def parse_date(value: Any, path: str, line: int, name: str, problems: ProblemCollector) -> dt.date | None:
+def parse_date(
+    value: Any, path: str, line: int, name: str, problems: ProblemCollector
+) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -63,7 +65,12 @@ def parse_date(value: Any, path: str, line: int, name: str, problems: ProblemCol
         try:
             day = dt.date.fromisoformat(str(value))
         except ValueError:
-            problems.add(path, line, f"'{name}': '{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2018-11-26")
+            problems.add(
+                path,
+                line,
+                f"'{name}': '{value}' is not a date",
+                "write it as YYYY-MM-DD, e.g. 2018-11-26",
+            )
             return None
     out_of_range = check_date_range(day)
     if out_of_range:
@@ -88,7 +95,12 @@ def check_refs(
         if not isinstance(ref, str):
             problems.add(path, line, f"'{field_name}' must list {kind} ids, not {ref!r}")
         elif ref not in known.of(kind):
-            problems.add(path, line, f"unknown {kind} id '{ref}'", did_you_mean(ref, known.of(kind)) or f"see the {kind} registry")
+            problems.add(
+                path,
+                line,
+                f"unknown {kind} id '{ref}'",
+                did_you_mean(ref, known.of(kind)) or f"see the {kind} registry",
+            )
         elif ref in ids:
             problems.add(path, line, f"{kind} '{ref}' is listed twice")
         else:

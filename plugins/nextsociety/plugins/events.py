@@ -99,14 +99,24 @@ class EventsPlugin(BasePlugin[EventsConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self._listings = {}
-        years = sorted({event.year for event in self.events if event.year is not None}, reverse=True)
+        years = sorted(
+            {event.year for event in self.events if event.year is not None}, reverse=True
+        )
         for lang in self.site.languages.languages:
             plan: list[tuple[str, tuple[str, int | None]]] = [(urls.EVENTS_INDEX, ("all", None))]
             plan += [(urls.events_year_key(year), ("year", year)) for year in years]
             for key, listing in plan:
                 uri = lang.prefix + key
-                title = self._t(lang, "events.title") if listing[0] == "all" else self._t(lang, "events.archive.year").format(year=listing[1])
-                file = File.generated(config, uri, content=f"---\ntemplate: events-list.html\ntitle: {json.dumps(title)}\n---\n")
+                title = (
+                    self._t(lang, "events.title")
+                    if listing[0] == "all"
+                    else self._t(lang, "events.archive.year").format(year=listing[1])
+                )
+                file = File.generated(
+                    config,
+                    uri,
+                    content=f"---\ntemplate: events-list.html\ntitle: {json.dumps(title)}\n---\n",
+                )
                 files.append(file)
                 self.site.pages.register(key, lang, file)
                 self._listings[uri] = listing
@@ -117,7 +127,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         for lang in self.site.languages.languages:
             for event in reversed(self.events):  # newest first on the partner page
                 entry = self.entry(event, lang)
-                link = Backlink(entry.title, entry.url, None if entry.lang == lang.code else entry.lang)
+                link = Backlink(
+                    entry.title, entry.url, None if entry.lang == lang.code else entry.lang
+                )
                 refs = {"partners": event.hosts, "clusters": (*event.clusters, *event.visits)}
                 self.site.add_backlinks(refs, lang, EVENTS_HEADING, link)
         return nav
@@ -133,7 +145,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             return None
         return self.by_key[found[0]], found[1]
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         found = self._event_of(page)
         if found is not None:
             event, lang = found
@@ -162,7 +176,11 @@ class EventsPlugin(BasePlugin[EventsConfig]):
 
     def entry(self, event: Event, lang: Language) -> EventEntry:
         text = event.text(lang)
-        dates = date_range(event.start_day, event.end_day, lang.locale) if event.start_day else self._t(lang, "events.tba")
+        dates = (
+            date_range(event.start_day, event.end_day, lang.locale)
+            if event.start_day
+            else self._t(lang, "events.tba")
+        )
         return EventEntry(
             id=event.id,
             title=text.title,
@@ -181,14 +199,27 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         today = self.site.build_date
         upcoming = [e for e in self.events if e.is_upcoming(today)]
         past = [e for e in reversed(self.events) if not e.is_upcoming(today)]
-        years = [(y, urls.page_url(urls.events_year_key(y or 0), lang), len(group)) for y, group in group_by(
-            sorted((e for e in self.events if e.year), key=lambda e: -(e.year or 0)), lambda e: e.year).items()]
+        years = [
+            (y, urls.page_url(urls.events_year_key(y or 0), lang), len(group))
+            for y, group in group_by(
+                sorted((e for e in self.events if e.year), key=lambda e: -(e.year or 0)),
+                lambda e: e.year,
+            ).items()
+        ]
         if kind == "year":
             selected = [e for e in self.events if e.year == year]
-            return {"kind": kind, "title": self._t(lang, "events.archive.year").format(year=year),
-                    "entries": [self.entry(e, lang) for e in selected], "years": years}
+            return {
+                "kind": kind,
+                "title": self._t(lang, "events.archive.year").format(year=year),
+                "entries": [self.entry(e, lang) for e in selected],
+                "years": years,
+            }
         past_groups = [
-            (y, urls.page_url(urls.events_year_key(y or 0), lang), [self.entry(e, lang) for e in group])
+            (
+                y,
+                urls.page_url(urls.events_year_key(y or 0), lang),
+                [self.entry(e, lang) for e in group],
+            )
             for y, group in group_by(past, lambda e: e.year).items()
         ]
         return {
@@ -212,7 +243,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             event=event,
             summary=text.summary,
             venue=text.venue or event.location.venue,
-            region=(text.region or event.location.region) if (text.city or event.location.city) else None,
+            region=(text.region or event.location.region)
+            if (text.city or event.location.city)
+            else None,
             country=lang.locale.territories.get(event.location.country, event.location.country),
             hosts=self.site.registry_links("partners", event.hosts, lang),
             clusters=self.site.registry_links("clusters", event.clusters, lang),
@@ -232,7 +265,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             name = self._t(lang, "events.calendar.name")
             for event_id, item in items.items():
                 ics = calendar(f"{name} — {item.title}", lang.code, [item])
-                write_file(ics, os.path.join(config.site_dir, urls.event_calendar_url(event_id, lang)))
+                write_file(
+                    ics, os.path.join(config.site_dir, urls.event_calendar_url(event_id, lang))
+                )
             ics = calendar(name, lang.code, list(items.values()))
             write_file(ics, os.path.join(config.site_dir, urls.calendar_url(lang)))
 

@@ -148,7 +148,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def _alternates_for_home(self) -> list[dict[str, str]]:
         assert self.languages is not None
         return [
-            {"name": lang.name, "link": absolute_url(self._site_url, lang.prefix), "lang": lang.code}
+            {
+                "name": lang.name,
+                "link": absolute_url(self._site_url, lang.prefix),
+                "lang": lang.code,
+            }
             for lang in self.languages.languages
         ]
 
@@ -274,12 +278,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         for other in self.languages.languages:
             target = group.variants.get(other.code) if group else None
             if other is lang:
-                switcher.append(SwitchEntry(other, variant.url if variant else other.prefix, "current"))
+                switcher.append(
+                    SwitchEntry(other, variant.url if variant else other.prefix, "current")
+                )
             elif target is None:
                 switcher.append(SwitchEntry(other, other.prefix or "./", "home"))
             else:
                 switcher.append(
-                    SwitchEntry(other, target.url, "translation" if target.is_translation else "fallback")
+                    SwitchEntry(
+                        other, target.url, "translation" if target.is_translation else "fallback"
+                    )
                 )
         return PageLanguage(
             lang=lang,
@@ -302,14 +310,24 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             for v in translations
         ]
         default = group.variants.get(self.languages.default.code)
-        x_default = default if default and default.is_translation else (translations[0] if translations else None)
+        x_default = (
+            default
+            if default and default.is_translation
+            else (translations[0] if translations else None)
+        )
         if x_default is not None:
             alternates.append(
-                {"name": x_default.lang.name, "link": absolute_url(self._site_url, x_default.url), "lang": "x-default"}
+                {
+                    "name": x_default.lang.name,
+                    "link": absolute_url(self._site_url, x_default.url),
+                    "lang": "x-default",
+                }
             )
         return alternates
 
-    def language_config(self, config: MkDocsConfig, lang: Language, alternates: list[dict[str, str]]) -> MkDocsConfig:
+    def language_config(
+        self, config: MkDocsConfig, lang: Language, alternates: list[dict[str, str]]
+    ) -> MkDocsConfig:
         """A shallow copy of the config as templates of one language should see it."""
         local = copy.copy(config)
         local["site_name"] = lang.site_name
@@ -321,7 +339,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         return local
 
     @event_priority(-100)  # last: news and events set the description from their summary first
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         """Front matter `title` and `description` are plain text; MkDocs and Material treat a
         page's title and description as HTML and print them unescaped (`<title>`, header,
         `<meta name="description">`, navigation). Escaped here, once, for every page."""
@@ -343,7 +363,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             page.canonical_url = absolute_url(self._site_url, original.url)
         values["i18n"] = info
         values["nav"] = self.navs.get(info.lang.code, nav)
-        values["config"] = self.language_config(config, info.lang, self.hreflang_alternates(page.file.src_uri))
+        values["config"] = self.language_config(
+            config, info.lang, self.hreflang_alternates(page.file.src_uri)
+        )
         return context
 
     def on_template_context(
@@ -357,7 +379,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self._not_found_context(context, self.languages.default, config)
         return context
 
-    def _not_found_context(self, context: TemplateContext, lang: Language, config: MkDocsConfig) -> None:
+    def _not_found_context(
+        self, context: TemplateContext, lang: Language, config: MkDocsConfig
+    ) -> None:
         values = cast("dict[str, Any]", context)  # TemplateContext is closed; we add keys
         assert self.strings is not None
         values["i18n"] = PageLanguage(
@@ -399,7 +423,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             context = get_context(nav, self._files, config, base_url=base_url)
             self._not_found_context(context, lang, config)
             output = template.render(context)
-            write_file(output.encode("utf-8"), os.path.join(config.site_dir, lang.prefix, "404.html"))
+            write_file(
+                output.encode("utf-8"), os.path.join(config.site_dir, lang.prefix, "404.html")
+            )
         _regzip_sitemap(config.site_dir)
 
 
@@ -455,7 +481,9 @@ def site_services(config: MkDocsConfig, name: str) -> SiteServices:
     names = list(config.plugins)
     owners = [key for key, plugin in config.plugins.items() if isinstance(plugin, I18nPlugin)]
     if not owners:
-        raise PluginError(f"{name} needs the {PLUGIN_NAME} plugin: add it to 'plugins' in mkdocs.yml")
+        raise PluginError(
+            f"{name} needs the {PLUGIN_NAME} plugin: add it to 'plugins' in mkdocs.yml"
+        )
     owner = config.plugins[owners[0]]
     assert isinstance(owner, I18nPlugin)
     if names.index(owners[0]) > names.index(name) or owner.services is None:

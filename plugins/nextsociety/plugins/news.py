@@ -137,7 +137,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             for key, listing in plan:
                 uri = lang.prefix + key
                 title = self._listing_title(listing, lang)
-                file = File.generated(config, uri, content=f"---\ntemplate: news-list.html\ntitle: {_yaml_text(title)}\n---\n")
+                file = File.generated(
+                    config,
+                    uri,
+                    content=f"---\ntemplate: news-list.html\ntitle: {_yaml_text(title)}\n---\n",
+                )
                 files.append(file)
                 self.site.pages.register(key, lang, file)
                 self.state.listings[uri] = listing
@@ -163,7 +167,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         for lang in self.site.languages.languages:
             for item in self.state.items:
                 entry = self.entry(item, lang)
-                link = Backlink(entry.title, entry.url, None if entry.lang == lang.code else entry.lang)
+                link = Backlink(
+                    entry.title, entry.url, None if entry.lang == lang.code else entry.lang
+                )
                 refs = {"partners": item.partners, "clusters": item.clusters}
                 self.site.add_backlinks(refs, lang, NEWS_HEADING, link)
         return nav
@@ -176,7 +182,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             return None
         return self.state.by_key[found[0]], found[1]
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         found = self._item_of(page)
         if found is not None:
             item, lang = found
@@ -231,15 +239,21 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 title,
                 entries,
                 page=view,
-                previous_url=urls.page_url(urls.news_list_key(arg - 1), lang) if page.has_previous else None,
-                next_url=urls.page_url(urls.news_list_key(arg + 1), lang) if page.has_next else None,
+                previous_url=urls.page_url(urls.news_list_key(arg - 1), lang)
+                if page.has_previous
+                else None,
+                next_url=urls.page_url(urls.news_list_key(arg + 1), lang)
+                if page.has_next
+                else None,
                 years=years,
                 tags=tags,
             )
         selected = [i for i in items if (i.year == arg if kind == "year" else arg in i.tags)]
         return Listing(kind, title, [self.entry(i, lang) for i in selected], years=years, tags=tags)
 
-    def _archive_links(self, lang: Language) -> tuple[list[tuple[int, str, int]], list[tuple[str, str, int]]]:
+    def _archive_links(
+        self, lang: Language
+    ) -> tuple[list[tuple[int, str, int]], list[tuple[str, str, int]]]:
         """Year and tag links with counts, computed once per language (every listing shows them)."""
         cached = self.state.archive_links.get(lang.code)
         if cached is None:
@@ -256,7 +270,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             cached = self.state.archive_links[lang.code] = (years, tags)
         return cached
 
-    def _item_view(self, item: NewsItem, lang: Language, page: Page, config: MkDocsConfig) -> ItemView:
+    def _item_view(
+        self, item: NewsItem, lang: Language, page: Page, config: MkDocsConfig
+    ) -> ItemView:
         t = self._t(lang)
         text = item.texts.get(lang.code) or item.original
         items = self.state.items
@@ -287,7 +303,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             partners=partners,
             clusters=clusters,
             events=events,
-            tags=[(t(f"tag.{tag}"), urls.page_url(urls.news_tag_key(tag), lang)) for tag in item.tags],
+            tags=[
+                (t(f"tag.{tag}"), urls.page_url(urls.news_tag_key(tag), lang)) for tag in item.tags
+            ],
             contact=self.site.contact(item.contact),
             related=[self.entry(other, lang) for other in self.state.related[item.key]],
             newer=self.entry(newer, lang) if newer else None,
@@ -313,10 +331,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 ("news", translated),
                 ("press", [i for i in translated if i.is_press_release]),
             ):
-                atom_url, json_url = urls.feed_url(lang, name, "xml"), urls.feed_url(lang, name, "json")
+                atom_url, json_url = (
+                    urls.feed_url(lang, name, "xml"),
+                    urls.feed_url(lang, name, "json"),
+                )
                 home = urls.feed_home_url(lang, name)
                 feed = Feed(
-                    id=f"tag:{self.config.id_authority},2017:{lang.code}/{home[len(lang.prefix):]}feed",
+                    id=f"tag:{self.config.id_authority},2017:{lang.code}/{home[len(lang.prefix) :]}feed",
                     title=t(f"feed.{name}.title"),
                     subtitle=t("feed.subtitle"),
                     lang=lang.code,
@@ -324,7 +345,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                     atom_url=absolute_url(site_url, atom_url),
                     json_url=absolute_url(site_url, json_url),
                     author=self.config.publisher,
-                    entries=[self._feed_entry(item, lang, site_url, t) for item in selection[: self.config.feed_size]],
+                    entries=[
+                        self._feed_entry(item, lang, site_url, t)
+                        for item in selection[: self.config.feed_size]
+                    ],
                     icon=absolute_url(site_url, self.config.logo) if self.config.logo else None,
                 )
                 write_file(atom(feed), os.path.join(config.site_dir, atom_url))

@@ -30,7 +30,9 @@ class Pagination(Generic[T]):
 def paginate(items: Sequence[T], per_page: int) -> list[Pagination[T]]:
     """Pages of `per_page` items; an empty list still gives one (empty) first page."""
     count = max(1, math.ceil(len(items) / per_page))
-    return [Pagination(n + 1, count, items[n * per_page : (n + 1) * per_page]) for n in range(count)]
+    return [
+        Pagination(n + 1, count, items[n * per_page : (n + 1) * per_page]) for n in range(count)
+    ]
 
 
 def group_by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
@@ -59,7 +61,9 @@ def related_map(
     for index, item_refs in enumerate(refs):
         for ref in sorted(item_refs, key=repr):
             by_reference.setdefault(ref, []).append(index)
-    slot = {ref: {index: n for n, index in enumerate(indices)} for ref, indices in by_reference.items()}
+    slot = {
+        ref: {index: n for n, index in enumerate(indices)} for ref, indices in by_reference.items()
+    }
     result: dict[K, list[T]] = {}
     for index, item in enumerate(items):
         shared: dict[int, int] = {}

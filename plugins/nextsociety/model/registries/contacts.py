@@ -68,4 +68,6 @@ def parse_contacts(
 
 
 # Contacts have no pages: press releases and the press room show them.
-REGISTRY = RegistryKind(name="contacts", record="contact", parse=parse_contacts, order=30, pages=False)
+REGISTRY = RegistryKind(
+    name="contacts", record="contact", parse=parse_contacts, order=30, pages=False
+)
