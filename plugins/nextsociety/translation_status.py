@@ -49,7 +49,9 @@ def content_hash(title: str, summary: str, body: str) -> str:
 
 
 def source_hash(text: str, path: str) -> str:
-    """The version mark of an original file, from its front matter title and summary and its body."""
+    """The version mark of an original file, from its front matter title and summary and
+    its body.
+    """
     source = split_front_matter(text, path)
     return content_hash(
         str(source.meta.get("title") or ""), str(source.meta.get("summary") or ""), source.body

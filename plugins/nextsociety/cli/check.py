@@ -38,7 +38,8 @@ def run_check(args: argparse.Namespace) -> int:
         report(problems, args.format, root, "error")
         count = len(problems)
         print(
-            f"{plural(count, 'problem')} found: fix {'it' if count == 1 else 'each one'} in the file and line shown, "
+            f"{plural(count, 'problem')} found: fix {'it' if count == 1 else 'each one'} in the "
+            "file and line shown, "
             "then run `nextsociety check` again. Nothing is published while a problem remains."
         )
         return 1
@@ -46,7 +47,8 @@ def run_check(args: argparse.Namespace) -> int:
     report(warnings, args.format, root, "warning")
     note = f" ({plural(len(warnings), 'warning')} above)" if warnings else ""
     print(
-        f"OK: no problems in {site.config.docs_dir}/ and data/ — {summary(site, build_day())}{note}."
+        f"OK: no problems in {site.config.docs_dir}/ and data/ — "
+        f"{summary(site, build_day())}{note}."
     )
     return 0
 

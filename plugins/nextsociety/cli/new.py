@@ -111,8 +111,10 @@ def run_new_news(args: argparse.Namespace) -> int:
     print(f"Created a draft {kind} dated {date.isoformat()}:")
     _list_files(config, files)
     print(
-        "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety check`.\n"
-        "To publish, delete the line `draft: true`: the item goes online with the first build on or after its date."
+        "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety "
+        "check`.\n"
+        "To publish, delete the line `draft: true`: the item goes online with the first build on "
+        "or after its date."
     )
     return 0
 
@@ -126,11 +128,13 @@ def run_new_event(args: argparse.Namespace) -> int:
         )
     if not args.planned and not args.start:
         raise UserError(
-            "Give the event's first day with --start YYYY-MM-DD, or use --planned while its dates are not fixed."
+            "Give the event's first day with --start YYYY-MM-DD, or use --planned while its dates "
+            "are not fixed."
         )
     if args.country is None:
         raise UserError(
-            "Say in which country the event takes place with --country and its two-letter code, e.g. --country ES for Spain."
+            "Say in which country the event takes place with --country and its two-letter code, "
+            "e.g. --country ES for Spain."
         )
     country = args.country.strip().upper()
     if not is_country(country):
@@ -149,7 +153,8 @@ def run_new_event(args: argparse.Namespace) -> int:
     existing = [uri for uri in _event_originals(config) if uri.rsplit("/", 1)[-1] == f"{slug}.md"]
     if existing:
         raise UserError(
-            f"An event with the id '{slug}' already exists ({config.docs_dir}/{existing[0]}): nothing was written. "
+            f"An event with the id '{slug}' already exists ({config.docs_dir}/{existing[0]}): "
+            "nothing was written. "
             "Choose another title, or another file name with --slug."
         )
     codes = _languages(args.lang, config)
@@ -173,8 +178,10 @@ def run_new_event(args: argparse.Namespace) -> int:
     )
     _list_files(config, files)
     print(
-        "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety check`.\n"
-        "Events have no draft mode: the event goes online with the next build, so write it before you push."
+        "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety "
+        "check`.\n"
+        "Events have no draft mode: the event goes online with the next build, so write it before "
+        "you push."
     )
     return 0
 
@@ -183,7 +190,8 @@ def _title(value: str) -> str:
     title = value.strip()
     if not title:
         raise UserError(
-            'The title is empty: write it in quotes, e.g. nextsociety new news "Visit to Barcelona".'
+            'The title is empty: write it in quotes, e.g. nextsociety new news "Visit to '
+            'Barcelona".'
         )
     problem = check_plain_text(title)
     if problem:
@@ -207,11 +215,13 @@ def _moment(value: str, option: str, timezone: str | None) -> dt.date | dt.datet
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise UserError(
-            f"{option} '{value}' is not a date: write YYYY-MM-DD, or \"YYYY-MM-DD HH:MM\" with --timezone."
+            f"{option} '{value}' is not a date: write YYYY-MM-DD, or \"YYYY-MM-DD HH:MM\" with "
+            "--timezone."
         ) from None
     if timezone is None:
         raise UserError(
-            f"{option} has a time, so the event needs a time zone: add e.g. --timezone Europe/Madrid."
+            f"{option} has a time, so the event needs a time zone: add e.g. --timezone "
+            "Europe/Madrid."
         )
     return moment.replace(second=0, microsecond=0)
 
@@ -237,7 +247,8 @@ def _slug(value: str | None, title: str) -> str:
     slug = slugify(title)
     if not slug:
         raise UserError(
-            "The title has no Latin letters or digits to make a file name from: give one with --slug, e.g. --slug barcelona-visit."
+            "The title has no Latin letters or digits to make a file name from: give one with "
+            "--slug, e.g. --slug barcelona-visit."
         )
     return slug
 

@@ -26,7 +26,8 @@ def project_root(args: argparse.Namespace) -> Path:
     found = find_root(Path.cwd())
     if found is None:
         raise UserError(
-            f"There is no {CONFIG_PATH} in this folder or above it: run nextsociety in the site's folder, or name it with --root."
+            f"There is no {CONFIG_PATH} in this folder or above it: run nextsociety in the site's "
+            "folder, or name it with --root."
         )
     return found
 

@@ -22,7 +22,9 @@ def report(problems: Sequence[Problem], output: str, root: Path, level: str) -> 
 
 
 def _annotation(problem: Problem, root: Path, level: str) -> str:
-    """A GitHub Actions workflow command: the message shows on the file's line in the pull request."""
+    """A GitHub Actions workflow command: the message shows on the file's line in the
+    pull request.
+    """
     path = os.path.relpath(root / problem.path)  # relative to the workflow's working directory
     where = f"file={_escape(path, True)}" + (f",line={problem.line}" if problem.line else "")
     return f"::{level} {where},title=nextsociety check::{_escape(_what(problem), False)}"

@@ -1,4 +1,6 @@
-"""`nextsociety status`: translations, scheduled items and drafts; `--stamp` records a translation."""
+"""`nextsociety status`: translations, scheduled items and drafts; `--stamp` records a
+translation.
+"""
 
 from __future__ import annotations
 
@@ -69,11 +71,13 @@ def run_status(args: argparse.Namespace) -> int:
     scheduled = [row for row in table if row.publication == "scheduled"]
     drafts = [row for row in table if row.publication == "draft"]
     print(
-        f"\nScheduled (embargoed: published by the first build on their date, today is {today.isoformat()}):"
+        "\nScheduled (embargoed: published by the first build on their date, today is "
+        f"{today.isoformat()}):"
     )
     for row in sorted(scheduled, key=lambda r: (r.date, r.key)):
         print(
-            f"  {row.date.isoformat() if row.date else ''}  {row.key.removesuffix('.md')} — {row.title}"
+            f"  {row.date.isoformat() if row.date else ''}  {row.key.removesuffix('.md')} — "
+            f"{row.title}"
         )
     if not scheduled:
         print("  none")
@@ -122,11 +126,13 @@ def _stamp(root: Path, names: list[str]) -> int:
         key, lang = split_language(src_uri, config.languages)
         if lang is config.languages.default:
             raise UserError(
-                f"{shown} is an original, not a translation: stamp its translations (e.g. {shown[:-3]}.fr.md)."
+                f"{shown} is an original, not a translation: stamp its translations (e.g. "
+                f"{shown[:-3]}.fr.md)."
             )
         if not (is_news_source(key) or is_event_source(key)):
             raise UserError(
-                f"{shown} is not a news item or an event: only those record which original they translate."
+                f"{shown} is not a news item or an event: only those record which original they "
+                "translate."
             )
         if not path.is_file():
             raise UserError(f"{shown} does not exist.")
@@ -142,6 +148,7 @@ def _stamp(root: Path, names: list[str]) -> int:
             raise UserError(f"cannot read the front matter: {exc.problems[0]}") from None
         path.write_text(new, encoding="utf-8", newline="\n")
         print(
-            f'Stamped {shown} as up to date with {config.docs_dir}/{key} (translated_from: "{mark}").'
+            f"Stamped {shown} as up to date with {config.docs_dir}/{key} (translated_from: "
+            f'"{mark}").'
         )
     return 0

@@ -154,7 +154,11 @@ def load_events(
     """Validate every event source (src_uri, text); all problems of the run are raised together."""
     problems = ProblemCollector()
     misplaced = (
-        "an event must be at events/<year>/<slug>.md, or events/planned/<slug>.md while it has no date",
+        (
+            "an event must be at events/<year>/<slug>.md, or events/planned/<slug>.md while it "
+            "has no "
+            "date"
+        ),
         None,
     )
     groups = group_sources(sources, languages, content_dir, _PATH_RE, misplaced, problems)
@@ -212,13 +216,14 @@ def _load_event(
         )
     start, end = _dates(values, meta, shown, status, problems)
     folder = match["folder"]
-    if start is not None and folder != str(_day(start).year):  # type: ignore[union-attr]
+    start_day = _day(start)
+    if start_day is not None and folder != str(start_day.year):
         problems.add(
             shown,
             meta.line_of("start"),
-            f"starts in {_day(start).year} but is filed under events/{folder}/",
-            f"move it to events/{_day(start).year}/",
-        )  # type: ignore[union-attr]
+            f"starts in {start_day.year} but is filed under events/{folder}/",
+            f"move it to events/{start_day.year}/",
+        )
     if start is None and "start" not in values and folder != PLANNED_DIR and status == "planned":
         problems.add(
             shown,

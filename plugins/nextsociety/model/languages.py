@@ -121,7 +121,8 @@ def parse_languages(default_code: str, raw: Mapping[str, Any]) -> LanguageSet:
         problems.add(
             CONFIG_PATH,
             None,
-            f"plugins: nextsociety/i18n: default_language '{default_code}' is not among the languages",
+            f"plugins: nextsociety/i18n: default_language '{default_code}' is not among the "
+            "languages",
             did_you_mean(default_code, [str(c) for c in raw]),
         )
     problems.raise_if_any()

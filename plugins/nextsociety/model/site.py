@@ -81,7 +81,9 @@ class SiteConfig:
 
 @dataclass(frozen=True)
 class Site:
-    """Every record of the site, validated; a loader whose plugin is not configured gives None/()."""
+    """Every record of the site, validated; a loader whose plugin is not configured
+    gives None/().
+    """
 
     config: SiteConfig
     sources: Mapping[str, str]  # src_uri (relative to docs_dir) -> text of every Markdown file

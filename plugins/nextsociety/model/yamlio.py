@@ -149,7 +149,10 @@ class _LineLoader(_LineConstructor, yaml.SafeLoader):
     """The pure-Python parser: its error messages are the ones editors are shown."""
 
 
-class _FastLineLoader(_LineConstructor, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+_LIBYAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLineLoader(_LineConstructor, _LIBYAML_LOADER):  # type: ignore[misc,valid-type]
     """libyaml's parser (in PyPI's PyYAML wheels): front matter of thousands of news items is
     parsed on every build, and the pure-Python parser took a fifth of the build time."""
 

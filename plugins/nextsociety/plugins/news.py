@@ -319,7 +319,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_url = config.site_url or ""
-        build_date = self.site.build_date
+        build_date, authority = self.site.build_date, self.config.id_authority
         for lang in self.site.languages.languages:
             t = self._t(lang)
             translated = [
@@ -337,7 +337,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 )
                 home = urls.feed_home_url(lang, name)
                 feed = Feed(
-                    id=f"tag:{self.config.id_authority},2017:{lang.code}/{home[len(lang.prefix) :]}feed",
+                    id=f"tag:{authority},2017:{lang.code}/{home[len(lang.prefix) :]}feed",
                     title=t(f"feed.{name}.title"),
                     subtitle=t("feed.subtitle"),
                     lang=lang.code,
@@ -355,12 +355,12 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 write_file(json_feed(feed), os.path.join(config.site_dir, json_url))
 
     def _feed_entry(self, item: NewsItem, lang: Language, site_url: str, t: Any) -> FeedEntry:
-        text = item.texts[lang.code]
+        text, authority = item.texts[lang.code], self.config.id_authority
         url = absolute_url(site_url, self.site.pages.url(item.key, lang))
         body = self.state.html.get((item.key, lang.code), "")
         return FeedEntry(
             # tag: URI from the item's path and date: stable when the title or slug changes
-            id=f"tag:{self.config.id_authority},{item.date.isoformat()}:{item.key[:-3]}/{lang.code}",
+            id=f"tag:{authority},{item.date.isoformat()}:{item.key[:-3]}/{lang.code}",
             url=url,
             title=text.title,
             summary=text.summary,
