@@ -157,12 +157,14 @@ class _FastLineLoader(_LineConstructor, _LIBYAML_LOADER):  # type: ignore[misc,v
     parsed on every build, and the pure-Python parser took a fifth of the build time."""
 
 
+_CONSTRUCTORS: dict[str, Any] = {
+    "tag:yaml.org,2002:timestamp": _LineConstructor.construct_yaml_timestamp,
+    "tag:yaml.org,2002:map": _LineConstructor.construct_mapping,
+    "tag:yaml.org,2002:seq": _LineConstructor.construct_sequence,
+}
 for _loader in (_LineLoader, _FastLineLoader):
-    _loader.add_constructor(
-        "tag:yaml.org,2002:timestamp", _LineConstructor.construct_yaml_timestamp
-    )  # type: ignore[type-var]
-    _loader.add_constructor("tag:yaml.org,2002:map", _LineConstructor.construct_mapping)  # type: ignore[type-var]
-    _loader.add_constructor("tag:yaml.org,2002:seq", _LineConstructor.construct_sequence)  # type: ignore[type-var]
+    for _tag, _construct in _CONSTRUCTORS.items():
+        _loader.add_constructor(_tag, _construct)
 
 
 class _ConfigLoader(_LineLoader):
