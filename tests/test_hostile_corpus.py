@@ -118,6 +118,18 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
         ),
         "content/deep.md",
     ),
+    "unclosed front matter of a page": (
+        lambda p: (p / "content/about.md").write_text("---\ntitle: About\n\n# About\n", "utf-8"),
+        "content/about.md",
+    ),
+    "duplicate key in a page": (
+        lambda p: replace_in(p / "content/about.md", r"^---\n", "---\ntitle: A\n"),
+        "content/about.md",
+    ),
+    "front matter that is a scalar": (
+        lambda p: (p / "content/about.fr.md").write_text("---\njust text\n---\n# X\n", "utf-8"),
+        "content/about.fr.md",
+    ),
     "empty title of a page": (
         lambda p: replace_in(p / "content/about.md", r"^title: .*$", 'title: "  "'),
         "content/about.md",

@@ -35,11 +35,26 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files of one folder, served under a base path (as a static host serves site_url)."""
 
     base_path = "/"
+    not_found_page = False  # answer a missing path with the site's 404.html, as static hosts do
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.base_path):
             return str(Path(self.directory) / ".outside-the-base-path" / "404")  # no such file: 404
         return super().translate_path("/" + path[len(self.base_path) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not self.not_found_page or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        # As GitHub Pages and most static hosts: the site's root 404.html, with status 404.
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -53,10 +68,13 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path, base_path: str = "/") -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (a free port) in a thread; yields the URL of its home page."""
+def serve(directory: Path, base_path: str = "/", not_found_page: bool = False) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port) in a thread; yields the URL of its home page.
+
+    `not_found_page`: a missing path gets the site's 404.html, as on GitHub Pages."""
     base_path = base_path if base_path.endswith("/") else base_path + "/"
-    handler_class = type("Handler", (_SiteHandler,), {"base_path": base_path})
+    attributes = {"base_path": base_path, "not_found_page": not_found_page}
+    handler_class = type("Handler", (_SiteHandler,), attributes)
     handler = functools.partial(handler_class, directory=str(directory))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

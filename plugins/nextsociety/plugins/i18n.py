@@ -396,6 +396,14 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         )
         values["nav"] = self.navs.get(lang.code, values.get("nav"))
         values["config"] = self.language_config(config, lang, [])
+        if lang is self.languages.default:  # type: ignore[union-attr]
+            # Static hosts answer every missing path with the root 404.html: it shows the
+            # page's language's own 404 for a path under /fr/ or /ar/.
+            base = _url_path(config.site_url or "/")
+            values["not_found_pages"] = {
+                base + other.prefix: base + other.prefix + "404.html"
+                for other in self.languages.languages[1:]  # type: ignore[union-attr]
+            }
 
     def sitemap_entries(self) -> list[dict[str, Any]]:
         """One entry per real translation, each carrying its group's alternates."""

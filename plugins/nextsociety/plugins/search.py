@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.events import Event
-from nextsociety.pagefind import PagefindError, find_binary, index_site
+from nextsociety.pagefind import BackgroundIndex, PagefindError, find_binary
 from nextsociety.plugins.i18n import PageLanguage, site_services
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.search import (
@@ -56,7 +56,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def __init__(self) -> None:
         self.indexed_pages = 0  # pages that got a search record in the last build
-        self._binary: Path | None = None
+        self._index: BackgroundIndex | None = None  # Pagefind, fed while pages are written
         self.services: SiteServices | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -64,7 +64,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return config
         self.services = site_services(config, PLUGIN_NAME)
         try:
-            self._binary = find_binary()
+            find_binary()  # a clear message now rather than a failed service later
         except PagefindError as exc:
             hint = "or set `enabled: false` under the plugin in mkdocs.yml"
             raise PluginError(f"nextsociety/search: {exc} ({hint})") from None
@@ -85,6 +85,28 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.indexed_pages = 0  # `mkdocs serve` rebuilds with the same plugin instance
+        if not self.config.enabled:
+            return
+        output = Path(config.site_dir, self.config.output_subdir)
+        try:
+            self._index = BackgroundIndex(output, EXCLUDE_SELECTORS)
+        except PagefindError as exc:
+            raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
+
+    @event_priority(-100)  # last: the page's final HTML, as it is written to site/
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        # What Pagefind's `--site` pass indexed: the pages that mark a body to index.
+        if self._index is not None and "data-pagefind-body" in output:
+            try:
+                self._index.add(output, "/" + page.url)
+            except PagefindError as exc:
+                raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
+        return output
+
+    def on_build_error(self, error: Exception) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
 
     def _docs_dir(self) -> str:
         """The docs folder as editors see it in messages ('content')."""
@@ -133,20 +155,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        assert self._binary is not None
+        index, self._index = self._index, None
+        assert index is not None
         output = Path(config.site_dir, self.config.output_subdir)
         if output.exists():
             shutil.rmtree(output)  # a rebuild under `mkdocs serve` leaves no stale chunks
         if self.indexed_pages == 0:
+            index.close()
             log.info("no page to index: the search index is not built")
             return
         try:
-            languages, warnings = index_site(
-                self._binary, Path(config.site_dir), self.config.output_subdir, EXCLUDE_SELECTORS
-            )
+            languages = index.finish()
         except PagefindError as exc:
-            raise PluginError(str(exc)) from None
-        if warnings:
-            log.warning(f"Pagefind: {warnings}")
+            raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
         counts = ", ".join(f"{count} in '{code}'" for code, count in languages.items())
         log.info(f"Pagefind indexed {sum(languages.values())} pages: {counts}")
