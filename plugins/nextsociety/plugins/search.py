@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -69,6 +70,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             hint = "or set `enabled: false` under the plugin in mkdocs.yml"
             raise PluginError(f"nextsociety/search: {exc} ({hint})") from None
         return config
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Templates show the search box when `search_bundle` is defined: where the UI is."""
+        if self.config.enabled:
+            env.globals["search_bundle"] = self.config.output_subdir.strip("/") + "/"
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
