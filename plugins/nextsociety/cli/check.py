@@ -56,7 +56,7 @@ def run_check(args: argparse.Namespace) -> int:
 def summary(site: Site, today: dt.date) -> str:
     news, events = site.news, site.events
     releases = sum(item.is_press_release for item in news)
-    scheduled = sum(not item.draft and item.date > today for item in news)
+    scheduled = sum(not item.draft and not item.is_public(today) for item in news)
     drafts = sum(item.draft for item in news)
     planned = sum(not event.is_dated for event in events)
     suffix = "" if releases == 1 else "s"
