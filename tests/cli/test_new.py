@@ -237,7 +237,26 @@ def test_an_event_id_is_unique_across_years(project: Project):
         ),
         (
             ["event", "X", "--start", "2027-01-02", "--end", "2027-01-01", "--country", "ES"],
-            "The event cannot end (2027-01-01) before it starts (2027-01-02).",
+            "Nothing was written: the event ends (2027-01-01) before it starts (2027-01-02).",
+        ),
+        (
+            [
+                "event",
+                "X",
+                "--start",
+                "2027-01-02",
+                "--end",
+                "2027-01-02 10:00",
+                "--country",
+                "ES",
+                "--timezone",
+                "Europe/Madrid",
+            ],
+            "Nothing was written: 'start' and 'end' must both be dates or both be date-times.",
+        ),
+        (
+            ["event", "X", "--start", "2127-01-02", "--country", "ES"],
+            "Nothing was written: 'start': 2127-01-02 is outside 1990–2100; check the year.",
         ),
         (
             ["event", "X", "--start", "2027-01-02 10:00", "--country", "ES"],

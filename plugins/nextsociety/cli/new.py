@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from nextsociety.cli.project import UserError, project_config, project_root
 from nextsociety.model.countries import country_hint, is_country
 from nextsociety.model.errors import DataError
+from nextsociety.model.events import load_events
 from nextsociety.model.news import NEWS_TYPES
+from nextsociety.model.references import KnownIds
 from nextsociety.model.registries.base import load_registries
 from nextsociety.model.schema import check_plain_text, check_slug
 from nextsociety.model.site import SiteConfig
@@ -144,11 +146,6 @@ def run_new_event(args: argparse.Namespace) -> int:
     timezone = _timezone(args.timezone)
     start = _moment(args.start, "--start", timezone) if args.start else None
     end = _moment(args.end, "--end", timezone) if args.end else None
-    if start is not None and end is not None:
-        if type(start) is not type(end):
-            raise UserError("--start and --end must both be days, or both be a day and a time.")
-        if end < start:
-            raise UserError(f"The event cannot end ({args.end}) before it starts ({args.start}).")
     slug = _slug(args.slug, title)
     existing = [uri for uri in _event_originals(config) if uri.rsplit("/", 1)[-1] == f"{slug}.md"]
     if existing:
@@ -170,6 +167,7 @@ def run_new_event(args: argparse.Namespace) -> int:
         country,
         args.city,
     )
+    _check_with_the_model(config, files)
     _write(config, files)
     print(
         "Created a planned event (no dates yet):"
@@ -184,6 +182,18 @@ def run_new_event(args: argparse.Namespace) -> int:
         "you push."
     )
     return 0
+
+
+def _check_with_the_model(config: SiteConfig, files: list[NewFile]) -> None:
+    """The event's files pass the rules `check` and the build apply (dates in order and in
+    range, time zone, country) before anything is written: the rules live in the model."""
+    docs = config.docs_dir + "/"
+    sources = [(file.path.removeprefix(docs), file.text) for file in files]
+    try:
+        load_events(sources, config.languages, KnownIds(), config.docs_dir)
+    except DataError as exc:
+        what = "; ".join(problem.message for problem in exc.problems)
+        raise UserError(f"Nothing was written: {what}.") from None
 
 
 def _title(value: str) -> str:
