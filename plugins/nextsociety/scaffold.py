@@ -93,7 +93,8 @@ def news_item_files(
         f"date: {date.isoformat()}",
         f"type: {item_type}",
         f"summary: {_quoted(summary)}",
-        "partners: []  # partner ids from data/partners.yml, e.g. [accio, france-clusters]",
+        "partners: []  # partner ids the text names (shown as 'Partners named in the release')",
+        "organisers: []  # partner ids the text names as organisers, e.g. [accio, france-clusters]",
         "clusters: []  # cluster ids from data/clusters.yml",
         (
             "events: []  # event ids: file names in content/events/, e.g. "
@@ -151,8 +152,16 @@ def event_files(
     lines.append("location:")
     lines.append(f"  city: {_quoted(city)}" if city else "  # city: Barcelona")
     lines.append(f"  country: {country}  # ISO 3166-1 code")
+    if start is None:
+        lines.append(
+            "# announced: YYYY-MM  # when a source announced it; a year later, still undated, "
+            "it leaves 'Upcoming'"
+        )
     lines += [
-        "hosts: []  # partner ids from data/partners.yml that host it",
+        (
+            "hosts: []  # partner ids from data/partners.yml that host it, "
+            "only when a source names them"
+        ),
         "clusters: []  # cluster ids from data/clusters.yml that take part",
     ]
     return _with_translations(folder, slug, lines, body, title, summary, languages, codes)

@@ -125,7 +125,7 @@ def test_upcoming_versus_past_depends_on_the_build_date(events_site, today, upco
         for a in soup.select('section[aria-labelledby="ns-past"] .ns-entry__title a')
     ] == past
     assert "Dates to be announced" in result.html("events/planned/undated/")
-    assert "Dates à annoncer" in result.html("fr/events/planned/undated/")
+    assert "Dates à préciser" in result.html("fr/events/planned/undated/")
 
 
 def test_calendar_files_parse_back(events_site):

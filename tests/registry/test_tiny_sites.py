@@ -118,7 +118,7 @@ def test_untranslated_description_falls_back_to_english_marked(tiny):
     notice = soup.select_one("[data-ns-fallback-notice]")
     assert (
         notice.get_text(strip=True)
-        == "Ce texte n’est pas encore disponible en français ; il est affiché en anglais."
+        == "Ce texte n’est pas encore disponible en français\u202f; il est affiché en anglais."
     )
     text = soup.select_one(".ns-description__text")
     assert (text["lang"], text["dir"], text.get_text(strip=True)) == (

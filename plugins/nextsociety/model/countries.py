@@ -1,4 +1,9 @@
-"""Countries as ISO 3166-1 alpha-2 codes, named in each language by CLDR (through Babel)."""
+"""Countries as ISO 3166-1 alpha-2 codes, named in each language by CLDR (through Babel).
+
+CLDR's name is replaced where the programme's source names a country otherwise
+(`COUNTRY_NAMES`); every page, listing, search filter and calendar names countries through
+`country_name`, so the override holds everywhere.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,12 @@ from babel import Locale
 _NOT_COUNTRIES = frozenset(
     {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"}
 )
+# The press release says "Palestine" (CLDR: "Palestinian Territories") and "United Kingdom"/"UK";
+# one name per language, as the programme writes it. Every language of the site must be here.
+COUNTRY_NAMES: dict[str, dict[str, str]] = {
+    "PS": {"en": "Palestine", "fr": "Palestine", "ar": "فلسطين"},
+    "GB": {"en": "United Kingdom", "fr": "Royaume-Uni", "ar": "المملكة المتحدة"},
+}
 # Codes editors write from habit (EU usage) that ISO spells otherwise.
 _ALIASES = {"UK": "GB", "EL": "GR"}
 
@@ -30,7 +41,12 @@ def is_country(code: str) -> bool:
 
 @cache
 def country_name(code: str, lang: str) -> str:
-    """The country's name in `lang` ("Égypte", "مصر"); English if CLDR lacks it in `lang`."""
+    """The country's name in `lang` ("Égypte", "مصر"): the programme's own name where it has one
+    (`COUNTRY_NAMES`), else CLDR's; English if CLDR lacks it in `lang`."""
+    override = COUNTRY_NAMES.get(code, {})
+    base = lang.split("_")[0].split("-")[0]
+    if base in override:
+        return override[base]
     names = Locale.parse(lang).territories
     return names.get(code) or Locale("en").territories.get(code, code)
 

@@ -18,7 +18,13 @@ from nextsociety.model.countries import country_hint, is_country
 from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.languages import Language, LanguageSet
 from nextsociety.model.records import check_https_url
-from nextsociety.model.references import KnownIds, check_refs, parse_date
+from nextsociety.model.references import (
+    DateOrMonth,
+    KnownIds,
+    check_refs,
+    parse_date,
+    parse_date_or_month,
+)
 from nextsociety.model.schema import (
     Field,
     check_date_range,
@@ -47,6 +53,7 @@ ORIGINAL_FIELDS: dict[str, Field] = {
     "programme": Field(str, check=check_slug),
     "registration": Field(str, check=check_https_url),
     "updated": Field((dt.date, str)),
+    "announced": Field((dt.date, str)),  # when the source announced it: YYYY-MM-DD or YYYY-MM
 }
 TRANSLATION_FIELDS: dict[str, Field] = {
     "title": Field(str, required=True, check=check_plain_text),
@@ -99,6 +106,7 @@ class Event:
     registration: str | None = None
     updated: dt.date | None = None
     texts: Mapping[str, EventText] = field(default_factory=dict)
+    announced: DateOrMonth | None = None  # when a source announced it (planned events)
 
     @property
     def is_dated(self) -> bool:
@@ -118,9 +126,23 @@ class Event:
         return day.year if day else None
 
     def is_upcoming(self, today: dt.date) -> bool:
-        """Planned events without dates, and events not yet over on `today`."""
+        """Events not yet over on `today`, and planned ones without dates announced recently."""
         last = self.end_day
-        return last is None or last >= today
+        if last is None:
+            return not self.is_stale_announcement(today)
+        return last >= today
+
+    def is_stale_announcement(self, today: dt.date) -> bool:
+        """No dates, and announced more than a year before `today`: no longer "upcoming"."""
+        if self.start is not None or self.announced is None:
+            return False
+        day = self.announced.day  # a month-only date counts from the month's last day
+        a_year_later = (
+            day.replace(year=day.year + 1, day=28)
+            if (day.month, day.day) == (2, 29)
+            else day.replace(year=day.year + 1)
+        )
+        return today > a_year_later
 
     @property
     def original(self) -> EventText:
@@ -237,6 +259,9 @@ def _load_event(
     clusters = check_refs(meta, values, "clusters", "cluster", known, shown, problems)
     visits = check_refs(meta, values, "visits", "cluster", known, shown, problems)
     updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
+    announced = parse_date_or_month(
+        values.get("announced"), shown, meta.line_of("announced"), "announced", problems
+    )
     texts = _texts(group, languages, values, problems)
     if len(problems.problems) > before or status is None or location is None:
         return None
@@ -254,6 +279,7 @@ def _load_event(
         registration=registration,
         updated=updated,
         texts=texts,
+        announced=announced,
     )
 
 

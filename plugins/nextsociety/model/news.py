@@ -18,7 +18,13 @@ from typing import Any
 from nextsociety.model import urls
 from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.languages import Language, LanguageSet
-from nextsociety.model.references import KnownIds, check_refs, parse_date
+from nextsociety.model.references import (
+    DateOrMonth,
+    KnownIds,
+    check_refs,
+    parse_date,
+    parse_date_or_month,
+)
 from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
 from nextsociety.model.sources import SourceGroup, group_sources
 from nextsociety.model.yamlio import LineDict, LineList
@@ -35,6 +41,7 @@ ORIGINAL_FIELDS: dict[str, Field] = {
     "summary": Field(str, required=True, check=check_plain_text),
     "dateline": Field(str, check=check_plain_text),
     "partners": Field(list),
+    "organisers": Field(list),  # partners the release names as organisers
     "clusters": Field(list),
     "events": Field(list),
     "contact": Field(str),
@@ -57,7 +64,12 @@ TRANSLATION_FIELDS: dict[str, Field] = {
     "translated_from": Field(str),  # content hash of the original this translation follows
 }
 # Reference fields and the registry each one points into.
-REFERENCE_FIELDS = {"partners": "partner", "clusters": "cluster", "events": "event"}
+REFERENCE_FIELDS = {
+    "partners": "partner",
+    "organisers": "partner",
+    "clusters": "cluster",
+    "events": "event",
+}
 
 
 @dataclass(frozen=True)
@@ -77,7 +89,7 @@ class NewsText:
 @dataclass(frozen=True)
 class NewsItem:
     key: str  # the original's path: news/2018/<slug>.md; identifies the item in every language
-    date: dt.date
+    date: dt.date  # the day it sorts and is published on: a month-only date's last day
     type: str
     partners: tuple[str, ...] = ()
     clusters: tuple[str, ...] = ()
@@ -88,6 +100,13 @@ class NewsItem:
     updated: dt.date | None = None
     draft: bool = False
     texts: Mapping[str, NewsText] = field(default_factory=dict)  # language code -> text
+    organisers: tuple[str, ...] = ()  # partners the item names as organisers (not just named)
+    date_precision: str = "day"  # "month" when front matter gives only the month (2018-11)
+
+    @property
+    def published(self) -> DateOrMonth:
+        """The publication date with the precision the front matter gives."""
+        return DateOrMonth(self.date, self.date_precision)
 
     @property
     def year(self) -> int:
@@ -110,7 +129,9 @@ class NewsItem:
 
     def references(self) -> set[tuple[str, str]]:
         """(kind, id) pairs, for finding related items."""
-        refs = {("partner", p) for p in self.partners} | {("cluster", c) for c in self.clusters}
+        refs = {("partner", p) for p in (*self.partners, *self.organisers)} | {
+            ("cluster", c) for c in self.clusters
+        }
         refs |= {("event", e) for e in self.events} | {("tag", t) for t in self.tags}
         return refs
 
@@ -154,7 +175,10 @@ def _load_item(
     )
     match = _PATH_RE.match(key)
     assert match is not None
-    date = parse_date(values.get("date"), shown, meta.line_of("date"), "date", problems)
+    published = parse_date_or_month(
+        values.get("date"), shown, meta.line_of("date"), "date", problems
+    )
+    date = published.day if published else None
     updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
     item_type = values.get("type")
     if item_type is not None and item_type not in NEWS_TYPES:
@@ -171,7 +195,7 @@ def _load_item(
             f"dated {date.year} but filed under news/{match['year']}/",
             f"move it to news/{date.year}/",
         )
-    if date is not None and updated is not None and updated < date:
+    if published is not None and updated is not None and updated < published.first_day:
         problems.add(shown, meta.line_of("updated"), "'updated' is before 'date'")
     file_slug = match["slug"]
     if check_slug(file_slug):
@@ -182,7 +206,7 @@ def _load_item(
             "use lowercase ASCII letters, digits and hyphens",
         )
     refs = {
-        kind: check_refs(meta, values, fname, kind, known, shown, problems)
+        fname: check_refs(meta, values, fname, kind, known, shown, problems)
         for fname, kind in REFERENCE_FIELDS.items()
     }
     contact = values.get("contact")
@@ -215,13 +239,15 @@ def _load_item(
             )
             or {}
         )
-        t_date = parse_date(t_values.get("date"), t_shown, t_meta.line_of("date"), "date", problems)
-        if t_date is not None and date is not None and t_date != date:
+        t_date = parse_date_or_month(
+            t_values.get("date"), t_shown, t_meta.line_of("date"), "date", problems
+        )
+        if t_date is not None and published is not None and t_date != published:
             problems.add(
                 t_shown,
                 t_meta.line_of("date"),
-                f"date {t_date} differs from the original's {date}",
-                f"use {date} or remove the line",
+                f"date {t_date.iso} differs from the original's {published.iso}",
+                f"use {published.iso} or remove the line",
             )
         if t_values.get("type") is not None and t_values["type"] != item_type:
             problems.add(
@@ -231,15 +257,17 @@ def _load_item(
                 "remove the line",
             )
         texts[lang.code] = _text(lang, t_src, t_values, file_slug)
-    if len(problems.problems) > before or date is None or item_type is None:
+    if len(problems.problems) > before or published is None or item_type is None:
         return None
     return NewsItem(
         key=key,
-        date=date,
+        date=published.day,
+        date_precision=published.precision,
         type=item_type,
-        partners=refs["partner"],
-        clusters=refs["cluster"],
-        events=refs["event"],
+        partners=refs["partners"],
+        organisers=refs["organisers"],
+        clusters=refs["clusters"],
+        events=refs["events"],
         contact=contact,
         tags=tags,
         image=values.get("image"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -77,6 +79,44 @@ def parse_date(
         problems.add(path, line, f"'{name}': {out_of_range}")
         return None
     return day
+
+
+_MONTH_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
+
+
+@dataclass(frozen=True)
+class DateOrMonth:
+    """A day, or only a month when the source gives no day (`date: 2018-11`)."""
+
+    day: dt.date  # where it sorts and when it is public: the day, or the month's last day
+    precision: str = "day"  # "day" or "month"
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 with the precision the source gives: 2018-11-30 or 2018-11."""
+        return self.day.isoformat() if self.precision == "day" else self.day.strftime("%Y-%m")
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.day if self.precision == "day" else self.day.replace(day=1)
+
+
+def parse_date_or_month(
+    value: Any, path: str, line: int, name: str, problems: ProblemCollector
+) -> DateOrMonth | None:
+    """YYYY-MM-DD, or YYYY-MM when only the month is known (never a guessed day)."""
+    match = _MONTH_RE.match(str(value)) if isinstance(value, str) else None
+    if match is None:
+        day = parse_date(value, path, line, name, problems)
+        return DateOrMonth(day) if day is not None else None
+    year, month = int(match["year"]), int(match["month"])
+    if not 1 <= month <= 12:
+        problems.add(
+            path, line, f"'{name}': '{value}' is not a month", "write it as YYYY-MM, e.g. 2018-11"
+        )
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return DateOrMonth(dt.date(year, month, last), "month")
 
 
 def check_refs(

@@ -39,6 +39,7 @@ from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.yamlio import LineDict, LineList, load_yaml, read_text
 
 BUILD_DATE_ENV = "NEXTSOCIETY_BUILD_DATE"
+SOURCE_DATE_EPOCH_ENV = "SOURCE_DATE_EPOCH"
 I18N, REGISTRY = "nextsociety/i18n", "nextsociety/registry"
 EVENTS, NEWS = "nextsociety/events", "nextsociety/news"
 NEWS_PER_PAGE = 10  # the news plugin's default `per_page`
@@ -47,12 +48,26 @@ T = TypeVar("T")
 
 
 def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
-    """Today, or NEXTSOCIETY_BUILD_DATE (tests, CI): what is embargoed and what is upcoming."""
+    """The build's "today": what is embargoed, what is upcoming, what is announced long ago.
+
+    NEXTSOCIETY_BUILD_DATE (YYYY-MM-DD, for tests and previews) wins; else SOURCE_DATE_EPOCH
+    (the reproducible-builds convention, a UTC day); else the clock.
+    """
     value = environ.get(BUILD_DATE_ENV)
     try:
-        return dt.date.fromisoformat(value) if value else dt.date.today()
+        if value:
+            return dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{BUILD_DATE_ENV}='{value}' is not a date (write YYYY-MM-DD)") from None
+    epoch = environ.get(SOURCE_DATE_EPOCH_ENV)
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(
+                f"{SOURCE_DATE_EPOCH_ENV}='{epoch}' is not a number of seconds since 1970"
+            ) from None
+    return dt.date.today()
 
 
 @dataclass(frozen=True)

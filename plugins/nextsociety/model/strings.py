@@ -30,6 +30,9 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "events.archive.year": frozenset({"year"}),
     "preview.scheduled.text": frozenset({"date"}),
     "events.place": frozenset({"area", "country"}),
+    "events.announced": frozenset({"month"}),
+    "events.country_partners": frozenset({"country"}),
+    "page.updated": frozenset({"date"}),
 }
 
 

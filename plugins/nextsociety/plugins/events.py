@@ -26,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model import urls
 from nextsociety.model.backlinks import Backlink
+from nextsociety.model.countries import country_name
 from nextsociety.model.events import Event
 from nextsociety.model.languages import Language
 from nextsociety.model.urls import absolute_url
@@ -33,10 +34,12 @@ from nextsociety.plugins.i18n import site_services
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.archives import group_by
 from nextsociety.render.calendar import CalendarEvent, calendar
-from nextsociety.render.dates import date_range
+from nextsociety.render.dates import date_or_month, date_range
 
 PLUGIN_NAME = "nextsociety/events"
 EVENTS_HEADING = "registry.backlinks.events"
+VISITS_HEADING = "registry.backlinks.visits"
+ANNOUNCED = "announced"  # the status shown for a planned event announced over a year ago
 
 
 class EventsConfig(Config):
@@ -70,6 +73,7 @@ class EventView:
     hosts: Sequence[tuple[str, str]]  # (name, url)
     clusters: Sequence[tuple[str, str]]
     visits: Sequence[tuple[str, str]]
+    country_partners: Sequence[tuple[str, str]]  # planned, no host named: partners in its country
     news: Sequence[Any]  # news Entry records that reference the event
     ics_url: str | None
     calendar_url: str
@@ -130,8 +134,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
                 link = Backlink(
                     entry.title, entry.url, None if entry.lang == lang.code else entry.lang
                 )
-                refs = {"partners": event.hosts, "clusters": (*event.clusters, *event.visits)}
+                refs = {"partners": event.hosts, "clusters": event.clusters}
                 self.site.add_backlinks(refs, lang, EVENTS_HEADING, link)
+                self.site.add_backlinks({"clusters": event.visits}, lang, VISITS_HEADING, link)
         return nav
 
     # -- pages -----------------------------------------------------------------------------
@@ -171,16 +176,20 @@ class EventsPlugin(BasePlugin[EventsConfig]):
     def place(self, event: Event, lang: Language) -> str:
         text = event.text(lang)
         area = text.city or event.location.city or text.region or event.location.region
-        country = lang.locale.territories.get(event.location.country, event.location.country)
+        country = country_name(event.location.country, lang.code)
         return self._t(lang, "events.place").format(area=area, country=country) if area else country
 
     def entry(self, event: Event, lang: Language) -> EventEntry:
         text = event.text(lang)
-        dates = (
-            date_range(event.start_day, event.end_day, lang.locale)
-            if event.start_day
-            else self._t(lang, "events.tba")
-        )
+        status = event.status
+        if event.start_day:
+            dates = date_range(event.start_day, event.end_day, lang.locale)
+        elif event.announced is not None and event.is_stale_announcement(self.site.build_date):
+            status = ANNOUNCED
+            month = date_or_month(event.announced.day, event.announced.precision, lang.locale)
+            dates = self._t(lang, "events.announced").format(month=month)
+        else:
+            dates = self._t(lang, "events.tba")
         return EventEntry(
             id=event.id,
             title=text.title,
@@ -189,8 +198,8 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             dir=text.lang.direction,
             dates=dates,
             date_iso=event.start_day.isoformat() if event.start_day else None,
-            status=event.status,
-            status_label=self._t(lang, f"events.status.{event.status}"),
+            status=status,
+            status_label=self._t(lang, f"events.status.{status}"),
             place=self.place(event, lang),
         )
 
@@ -198,7 +207,12 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         kind, year = listing
         today = self.site.build_date
         upcoming = [e for e in self.events if e.is_upcoming(today)]
-        past = [e for e in reversed(self.events) if not e.is_upcoming(today)]
+        announced = [e for e in self.events if e.is_stale_announcement(today)]
+        past = [
+            e
+            for e in reversed(self.events)
+            if not e.is_upcoming(today) and not e.is_stale_announcement(today)
+        ]
         years = [
             (y, urls.page_url(urls.events_year_key(y or 0), lang), len(group))
             for y, group in group_by(
@@ -226,6 +240,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             "kind": kind,
             "title": self._t(lang, "events.title"),
             "upcoming": [self.entry(e, lang) for e in upcoming],
+            "announced": [self.entry(e, lang) for e in announced],
             "past": past_groups,
             "years": years,
             "calendar_url": urls.calendar_url(lang),
@@ -238,6 +253,11 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             if event.id in item.events
         ]
         text = event.text(lang)
+        country_partners: list[tuple[str, str]] = []
+        if event.status == "planned" and not event.hosts:
+            partners = self.site.records("partners")
+            same_country = [p.id for p in partners.values() if p.country == event.location.country]
+            country_partners = self.site.registry_links("partners", same_country, lang)
         return EventView(
             entry=self.entry(event, lang),
             event=event,
@@ -246,10 +266,11 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             region=(text.region or event.location.region)
             if (text.city or event.location.city)
             else None,
-            country=lang.locale.territories.get(event.location.country, event.location.country),
+            country=country_name(event.location.country, lang.code),
             hosts=self.site.registry_links("partners", event.hosts, lang),
             clusters=self.site.registry_links("clusters", event.clusters, lang),
             visits=self.site.registry_links("clusters", event.visits, lang),
+            country_partners=country_partners,
             news=mentioned,
             ics_url=urls.event_calendar_url(event.id, lang) if event.is_dated else None,
             calendar_url=urls.calendar_url(lang),
@@ -276,7 +297,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         text = event.text(lang)
         url = absolute_url(site_url, entry.url)
         venue = text.venue or event.location.venue
-        location = ", ".join(part for part in (venue, self.place(event, lang)) if part)
+        location = self._t(lang, "punctuation.list").join(
+            part for part in (venue, self.place(event, lang)) if part
+        )
         assert event.start is not None and event.start_day is not None
         return CalendarEvent(
             uid=f"{event.id}@{self.config.id_authority}",

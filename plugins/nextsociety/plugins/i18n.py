@@ -9,9 +9,12 @@ site name, footer and interface strings, a language switcher and hreflang altern
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import gzip
+import html
 import io
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -34,11 +37,13 @@ from mkdocs.utils.templates import TemplateContext
 from nextsociety.model.bidi import segments
 from nextsociety.model.errors import DataError
 from nextsociety.model.languages import Language, LanguageSet, NavEntry
+from nextsociety.model.revisions import last_commit_days
 from nextsociety.model.site import build_date, load_site
 from nextsociety.model.strings import PLACEHOLDERS, StringTable
 from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.urls import NEWS_INDEX, absolute_url, page_url
 from nextsociety.plugins.services import PageIndex, SiteServices
+from nextsociety.render.dates import long_date
 
 PLUGIN_NAME = "nextsociety/i18n"
 
@@ -97,6 +102,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self._site_url = ""
         self._env: Environment | None = None
         self._files: Files | None = None
+        self._root = Path(".")
+        self._revisions: dict[str, dt.date] = {}  # source path -> day of its last commit
 
     # -- configuration -------------------------------------------------------------------
 
@@ -109,6 +116,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         site, problems = load_site(config_path.parent, config_path.name)
         if site is None:
             raise PluginError(DataError(problems).report())
+        self._root = config_path.parent
+        self._revisions = last_commit_days(self._root)
         try:
             today = build_date()
         except ValueError as exc:
@@ -265,6 +274,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
         env.filters["bidi"] = isolate_latin
+        env.filters["plain"] = plain_text
         return env
 
     def page_language(self, src_uri: str) -> PageLanguage:
@@ -338,6 +348,36 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         local["extra"] = extra
         return local
 
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """The toc extension's heading-anchor tooltip in the page's language, not its English."""
+        toc = config.mdx_configs.get("toc") or {}
+        english = str(toc.get("permalink_title", "Permanent link"))
+        title = self.page_language(page.file.src_uri).t("toc.permalink_title")
+        return localize_permalinks(html, english, title)
+
+    def last_updated(self, page: Page, config: MkDocsConfig) -> dt.date | None:
+        """When the page's content last changed: front matter `updated:`, else its file's
+        last commit.
+
+        Registry pages name their data file through `edit_uri`; listings have no one source.
+        """
+        written = page.meta.get("updated")
+        if isinstance(written, dt.date):
+            return written
+        if isinstance(written, str):
+            try:
+                return dt.date.fromisoformat(written)
+            except ValueError:
+                pass
+        source = page.file.abs_src_path
+        if not source and page.file.edit_uri:
+            source = os.path.join(config.docs_dir, page.file.edit_uri)
+        if not source:
+            return None
+        return self._revisions.get(Path(os.path.relpath(source, self._root)).as_posix())
+
     @event_priority(-100)  # last: news and events set the description from their summary first
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -362,6 +402,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             original = self.pages.groups[key].variants[info.fallback_from.code]
             page.canonical_url = absolute_url(self._site_url, original.url)
         values["i18n"] = info
+        updated = self.last_updated(page, config)
+        values["last_updated"] = long_date(updated, info.lang.locale) if updated else None
+        values["last_updated_iso"] = updated.isoformat() if updated else None
         values["nav"] = self.navs.get(info.lang.code, nav)
         values["config"] = self.language_config(
             config, info.lang, self.hreflang_alternates(page.file.src_uri)
@@ -437,6 +480,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         _regzip_sitemap(config.site_dir)
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(value: object) -> str:
+    """Jinja filter `plain`: a page's title or description (HTML in MkDocs) as text, tags
+    removed and entities decoded, every space kept as written (`striptags` would turn the
+    French narrow no-break spaces into plain ones)."""
+    return html.unescape(_TAG.sub("", str(value))) if value else ""
+
+
 def isolate_latin(text: str, direction: str = "ltr") -> Markup:
     """Jinja filter `bidi`: escape `text`; in rtl text wrap each Latin run in <bdi>."""
     return Markup("").join(
@@ -479,6 +532,15 @@ def _regzip_sitemap(site_dir: str) -> None:
     with gzip.GzipFile(fileobj=buffer, filename="sitemap.xml", mode="wb", mtime=0) as gz:
         gz.write(xml.read_bytes())
     Path(site_dir, "sitemap.xml.gz").write_bytes(buffer.getvalue())
+
+
+def localize_permalinks(html: str, english: str, title: str) -> str:
+    """Replace the `title` the toc extension gives every heading anchor (`class="headerlink"`)."""
+    pattern = re.compile(
+        r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(str(escape(english))) + '"'
+    )
+    replacement = str(escape(title))
+    return pattern.sub(lambda m: m.group(1) + replacement + '"', html)
 
 
 def site_services(config: MkDocsConfig, name: str) -> SiteServices:

@@ -32,7 +32,7 @@ from nextsociety.plugins.i18n import PageLanguage, site_services
 from nextsociety.plugins.press import boilerplate_html, press_room
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.archives import Pagination, group_by, neighbours, paginate, related_map
-from nextsociety.render.dates import long_date
+from nextsociety.render.dates import date_or_month, long_date
 from nextsociety.render.feeds import Feed, FeedEntry, atom, json_feed
 from nextsociety.render.news import (
     Entry,
@@ -47,6 +47,7 @@ from nextsociety.render.news import (
 log = get_plugin_logger("nextsociety/news")
 PLUGIN_NAME = "nextsociety/news"
 NEWS_HEADING = "registry.backlinks.news"
+CONTACT_HEADING = "registry.backlinks.contact"  # the press contact belongs to this partner
 
 
 class _Positive(c.Type):
@@ -170,8 +171,12 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 link = Backlink(
                     entry.title, entry.url, None if entry.lang == lang.code else entry.lang
                 )
-                refs = {"partners": item.partners, "clusters": item.clusters}
-                self.site.add_backlinks(refs, lang, NEWS_HEADING, link)
+                partners = (*item.organisers, *item.partners)
+                self.site.add_backlinks(
+                    {"partners": partners, "clusters": item.clusters}, lang, NEWS_HEADING, link
+                )
+                contact_of = {"partners": _contact_organisation(self.site, item)}
+                self.site.add_backlinks(contact_of, lang, CONTACT_HEADING, link)
         return nav
 
     # -- pages -----------------------------------------------------------------------------
@@ -282,25 +287,30 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         image = absolute_url(site_url, item.image.lstrip("/")) if item.image else None
         logo = absolute_url(site_url, self.config.logo) if self.config.logo else None
         partners = self.site.registry_links("partners", item.partners, lang)
+        organisers = self.site.registry_links("partners", item.organisers, lang)
+        contact_organisation = self.site.registry_links(
+            "partners", _contact_organisation(self.site, item), lang
+        )
         clusters = self.site.registry_links("clusters", item.clusters, lang)
         events = self.site.event_links(item.events, lang)
         publisher = Publisher(self.config.publisher, absolute_url(site_url, lang.prefix), logo)
-        jsonld, meta = article_metadata(
+        jsonld = article_metadata(
             item,
             text,
-            lang,
-            (url, page.canonical_url or url),
+            url,
             image,
-            [name for name, _ in partners],
+            [name for name, _ in (*organisers, *partners)],
             publisher,
         )
         return ItemView(
             item=item,
             text=text,
-            date=long_date(item.date, lang.locale),
+            date=date_or_month(item.date, item.date_precision, lang.locale),
             updated=long_date(item.updated, lang.locale) if item.updated else None,
             type_label=t(f"news.type.{item.type}"),
             partners=partners,
+            organisers=organisers,
+            contact_organisation=contact_organisation,
             clusters=clusters,
             events=events,
             tags=[
@@ -311,7 +321,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             newer=self.entry(newer, lang) if newer else None,
             older=self.entry(older, lang) if older else None,
             jsonld=jsonld,
-            meta=meta,
             status=publication_status(item, self.site.build_date),
         )
 
@@ -360,16 +369,25 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         body = self.state.html.get((item.key, lang.code), "")
         return FeedEntry(
             # tag: URI from the item's path and date: stable when the title or slug changes
-            id=f"tag:{authority},{item.date.isoformat()}:{item.key[:-3]}/{lang.code}",
+            id=f"tag:{authority},{item.published.iso}:{item.key[:-3]}/{lang.code}",
             url=url,
             title=text.title,
             summary=text.summary,
             content_html=absolute_links(body, url),
-            published=item.date,
+            # RFC 3339 needs a day: a month-only date has no `published`, and `updated` (required
+            # by Atom) is the month's last day, where the item sorts
+            published=item.date if item.date_precision == "day" else None,
             updated=item.updated or item.date,
             categories=[t(f"news.type.{item.type}")] + [t(f"tag.{tag}") for tag in item.tags],
             image=absolute_url(site_url, item.image.lstrip("/")) if item.image else None,
         )
+
+
+def _contact_organisation(site: SiteServices, item: NewsItem) -> tuple[str, ...]:
+    """The partner id of the item's press contact's organisation, when contacts.yml gives one."""
+    contact = site.contact(item.contact)
+    organisation = contact.organisation if contact is not None else None
+    return (organisation,) if organisation else ()
 
 
 def _yaml_text(value: str) -> str:

@@ -188,6 +188,9 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
+        if self.registries is not None:  # the footer of every page: how to join or follow
+            general = [c for c in self.registries.contacts.values() if c.kind == "general"]
+            cast("dict[str, Any]", context)["programme_contacts"] = general
         spec = self._pages.get(page.file.src_uri)
         if spec is None:
             return context

@@ -114,7 +114,7 @@ def render_card(text: CardText, fonts: CardFonts) -> bytes:
     if text.date:
         draw_line(draw, text.date, regular, 32, CARD_SIZE[1] - MARGIN + 10, rtl, MUTED)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
 
 

@@ -38,3 +38,15 @@ def date_range(start: dt.date, end: dt.date | None, locale: Locale) -> str:
         return format_date(start, DAY, locale=locale) + EN_DASH + long_date(end, locale)
     first = DAY_MONTH if start.year == end.year else DAY_MONTH_YEAR
     return format_date(start, first, locale=locale) + SPACED_EN_DASH + long_date(end, locale)
+
+
+@lru_cache(maxsize=1024)
+def month_year(value: dt.date, locale: Locale) -> str:
+    """'November 2018', 'novembre 2018', 'نوفمبر 2018': a date known to the month only."""
+    return format_date(value, "MMMM y", locale=locale)
+
+
+def date_or_month(day: dt.date, precision: str, locale: Locale) -> str:
+    """`long_date`, or `month_year` when `precision` is "month": never more precise than
+    the source."""
+    return month_year(day, locale) if precision == "month" else long_date(day, locale)

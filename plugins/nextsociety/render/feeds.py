@@ -19,7 +19,7 @@ class FeedEntry:
     title: str
     summary: str
     content_html: str
-    published: dt.date
+    published: dt.date | None  # None when only the month is known (RFC 3339 needs a day)
     updated: dt.date
     categories: Sequence[str] = ()
     image: str | None = None  # absolute URL
@@ -73,7 +73,8 @@ def atom(feed: Feed) -> bytes:
         sub(node, "id", entry.id)
         sub(node, "title", entry.title)
         sub(node, "link", rel="alternate", type="text/html", href=entry.url, hreflang=feed.lang)
-        sub(node, "published", _timestamp(entry.published))
+        if entry.published is not None:
+            sub(node, "published", _timestamp(entry.published))
         sub(node, "updated", _timestamp(entry.updated))
         sub(node, "summary", entry.summary)
         sub(node, "content", entry.content_html, type="html")
@@ -104,8 +105,8 @@ def json_feed(feed: Feed) -> bytes:
                 "title": entry.title,
                 "summary": entry.summary,
                 "content_html": entry.content_html,
-                "date_published": _timestamp(entry.published),
-                "date_modified": _timestamp(entry.updated),
+                **({"date_published": _timestamp(entry.published)} if entry.published else {}),
+                **({"date_modified": _timestamp(entry.updated)} if entry.published else {}),
                 "language": feed.lang,
                 **({"tags": list(entry.categories)} if entry.categories else {}),
                 **({"image": entry.image} if entry.image else {}),

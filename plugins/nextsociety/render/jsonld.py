@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 
@@ -12,8 +11,8 @@ def news_article(
     headline: str,
     description: str,
     lang: str,
-    published: dt.date,
-    modified: dt.date,
+    published: str,  # ISO 8601, as precise as the source: 2018-11-30 or 2018-11
+    modified: str,
     publisher_name: str,
     publisher_url: str,
     logo_url: str | None,
@@ -35,8 +34,8 @@ def news_article(
         "headline": headline,
         "description": description,
         "inLanguage": lang,
-        "datePublished": published.isoformat(),
-        "dateModified": modified.isoformat(),
+        "datePublished": published,
+        "dateModified": modified,
         "author": organisation,
         "publisher": organisation,
     }

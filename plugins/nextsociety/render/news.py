@@ -13,7 +13,7 @@ from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem, NewsText
 from nextsociety.model.registries.contacts import Contact
 from nextsociety.render.archives import Pagination
-from nextsociety.render.dates import long_date
+from nextsociety.render.dates import date_or_month
 from nextsociety.render.jsonld import news_article
 
 _LINK_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"#][^"]*|#[^"]*)"')
@@ -58,6 +58,8 @@ class ItemView:
     updated: str | None
     type_label: str
     partners: Sequence[tuple[str, str]]  # (name, url)
+    organisers: Sequence[tuple[str, str]]
+    contact_organisation: Sequence[tuple[str, str]]  # the partner the press contact belongs to
     clusters: Sequence[tuple[str, str]]
     events: Sequence[tuple[str, str]]
     tags: Sequence[tuple[str, str]]  # (label, url)
@@ -66,7 +68,6 @@ class ItemView:
     newer: Entry | None
     older: Entry | None
     jsonld: dict[str, Any]
-    meta: dict[str, str]  # Open Graph / Twitter card properties
     status: str | None = None  # "draft" or "scheduled" (only under mkdocs serve)
 
 
@@ -78,8 +79,8 @@ def news_entry(item: NewsItem, lang: Language, t: Callable[[str], str], url: str
         url=url,
         lang=text.lang.code,
         dir=text.lang.direction,
-        date=long_date(item.date, lang.locale),
-        date_iso=item.date.isoformat(),
+        date=date_or_month(item.date, item.date_precision, lang.locale),
+        date_iso=item.published.iso,
         type=item.type,
         type_label=t(f"news.type.{item.type}"),
         summary=text.summary,
@@ -98,24 +99,21 @@ class Publisher:
 def article_metadata(
     item: NewsItem,
     text: NewsText,
-    lang: Language,
-    urls: tuple[str, str],
+    url: str,
     image: str | None,
     about: Sequence[str],
     publisher: Publisher,
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """schema.org NewsArticle (JSON-LD) and Open Graph / Twitter card properties of an item.
-
-    `urls` are the page's absolute URL and its canonical URL; `about` names its partners.
-    """
-    url, canonical = urls
-    modified = item.updated or item.date
+) -> dict[str, Any]:
+    """schema.org NewsArticle (JSON-LD) of an item at `url` (absolute); `about` names its
+    partners. (Its Open Graph properties: the social plugin.)"""
+    # ISO 8601 with the source's precision: "2018-11" when only the month is known
+    modified = item.updated.isoformat() if item.updated else item.published.iso
     jsonld = news_article(
         url=url,
         headline=text.title,
         description=text.summary,
         lang=text.lang.code,
-        published=item.date,
+        published=item.published.iso,
         modified=modified,
         publisher_name=publisher.name,
         publisher_url=publisher.home_url,
@@ -123,24 +121,7 @@ def article_metadata(
         image_url=image,
         about=[{"@type": "Organization", "name": name} for name in about],
     )
-    meta = {
-        "og:type": "article",
-        "og:title": text.title,
-        "og:description": text.summary,
-        "og:url": canonical,
-        "og:site_name": publisher.name,
-        "og:locale": str(lang.locale),
-        "article:published_time": item.date.isoformat(),
-        "article:modified_time": modified.isoformat(),
-        "twitter:card": "summary_large_image" if image else "summary",
-        "twitter:title": text.title,
-        "twitter:description": text.summary,
-    }
-    if image:
-        meta["og:image"] = image
-        meta["twitter:image"] = image
-        meta["og:image:alt"] = text.image_alt or item.original.image_alt or ""
-    return jsonld, meta
+    return jsonld
 
 
 def publication_status(item: NewsItem, today: dt.date) -> str | None:

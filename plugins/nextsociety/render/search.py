@@ -16,7 +16,7 @@ from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
 from nextsociety.model.registries.clusters import Cluster
 from nextsociety.model.registries.partners import Partner
-from nextsociety.render.dates import date_range, long_date
+from nextsociety.render.dates import date_or_month, date_range
 
 # The string-table key of each kind's label: news types reuse the badge labels of news items.
 TYPE_LABELS = {
@@ -83,16 +83,17 @@ def news_record(
     home countries of the partners and clusters it names."""
     text = item.text(lang) or item.original
     countries = [events[e].location.country for e in item.events if e in events]
-    countries += [partners[p].country for p in item.partners if p in partners]
+    named = (*item.organisers, *item.partners)
+    countries += [partners[p].country for p in named if p in partners]
     countries += [clusters[c].country for c in item.clusters if c in clusters]
     return SearchRecord(
         kind=item.type,
         title=text.title,
         type_label=label(TYPE_LABELS[item.type]),
-        date=long_date(item.date, lang.locale),
+        date=date_or_month(item.date, item.date_precision, lang.locale),
         year=item.year,
         countries=_country_names(countries, lang),
-        partners=_partner_names(item.partners, partners),
+        partners=_partner_names(named, partners),
     )
 
 

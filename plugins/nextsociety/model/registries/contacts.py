@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,15 @@ from nextsociety.model.yamlio import LineDict
 # "press": shown with press releases; "general": the programme's own address.
 CONTACT_KINDS = ("general", "press")
 
+_TWITTER_RE = re.compile(r"^@[A-Za-z0-9_]{1,15}$")
+
+
+def check_twitter(value: Any) -> str | None:
+    if not _TWITTER_RE.match(str(value)):
+        return f"'{value}' is not an X (Twitter) handle such as @TheNext_Society"
+    return None
+
+
 CONTACT_FIELDS = {
     "id": Field(str, required=True, check=check_slug),
     "kind": Field(str, required=True),
@@ -32,6 +42,8 @@ CONTACT_FIELDS = {
     "phone": Field(str, check=check_phone),
     "email": Field(str, required=True, check=check_email),
     "website": Field(str, check=check_https_url),
+    "organisation": Field(str, check=check_slug),  # a partner id, when a source ties them
+    "twitter": Field(str, check=check_twitter),
 }
 
 
@@ -44,6 +56,12 @@ class Contact:
     role: LocalizedText | None = None
     phone: str | None = None
     website: str | None = None
+    organisation: str | None = None  # id of the partner the source ties the contact to
+    twitter: str | None = None  # "@TheNext_Society"
+
+    @property
+    def twitter_url(self) -> str | None:
+        return f"https://x.com/{self.twitter[1:]}" if self.twitter else None
 
 
 def parse_contacts(
@@ -62,6 +80,8 @@ def parse_contacts(
             role=role,
             phone=values.get("phone"),
             website=values.get("website"),
+            organisation=values.get("organisation"),
+            twitter=values.get("twitter"),
         )
 
     return parse_records(data, file, CONTACT_FIELDS, "contact", build)
@@ -69,5 +89,10 @@ def parse_contacts(
 
 # Contacts have no pages: press releases and the press room show them.
 REGISTRY = RegistryKind(
-    name="contacts", record="contact", parse=parse_contacts, order=30, pages=False
+    name="contacts",
+    record="contact",
+    parse=parse_contacts,
+    order=30,
+    pages=False,
+    references={"organisation": "partners"},  # checked; press releases name it with the contact
 )
