@@ -131,6 +131,8 @@ def page_url(key: str, lang: Language) -> str:
 
 
 def absolute_url(site_url: str, url: str) -> str:
-    """`https://host/sub/` + `fr/about/` -> `https://host/sub/fr/about/` (site_url may have a path)."""
+    """`https://host/sub/` + `fr/about/` -> `https://host/sub/fr/about/` (site_url may
+    have a path).
+    """
     base = site_url if site_url.endswith("/") else site_url + "/"
     return base + ("" if url in (".", "./") else url)

@@ -52,7 +52,7 @@ HOME_ITEMS = 3  # the latest press releases and news the home page shows
 CONTACT_HEADING = "registry.backlinks.contact"  # the press contact belongs to this partner
 
 
-class _Positive(c.Type):  # type: ignore[type-arg]
+class _Positive(c.Type):
     """A whole number, 1 or more (a listing of 0 items per page would never end)."""
 
     def __init__(self, default: int) -> None:
@@ -144,7 +144,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             for key, listing in plan:
                 uri = lang.prefix + key
                 title = self._listing_title(listing, lang)
-                file = File.generated(config, uri, content=f"---\ntemplate: news-list.html\ntitle: {_yaml_text(title)}\n---\n")
+                file = File.generated(
+                    config,
+                    uri,
+                    content=f"---\ntemplate: news-list.html\ntitle: {_yaml_text(title)}\n---\n",
+                )
                 files.append(file)
                 self.site.pages.register(key, lang, file)
                 self.state.listings[uri] = listing
@@ -170,9 +174,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         for lang in self.site.languages.languages:
             for item in self.state.items:
                 entry = self.entry(item, lang)
-                link = Backlink(entry.title, entry.url, None if entry.lang == lang.code else entry.lang)
+                link = Backlink(
+                    entry.title, entry.url, None if entry.lang == lang.code else entry.lang
+                )
                 partners = (*item.organisers, *item.partners)
-                self.site.add_backlinks({"partners": partners, "clusters": item.clusters}, lang, NEWS_HEADING, link)
+                self.site.add_backlinks(
+                    {"partners": partners, "clusters": item.clusters}, lang, NEWS_HEADING, link
+                )
                 contact_of = {"partners": _contact_organisation(self.site, item)}
                 self.site.add_backlinks(contact_of, lang, CONTACT_HEADING, link)
         return nav
@@ -185,7 +193,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             return None
         return self.state.by_key[found[0]], found[1]
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         key_lang = self.site.pages.key_of(page.file.src_uri)
         if key_lang is not None and key_lang[0] == urls.HOME:
             page.meta.setdefault("template", "home.html")  # the latest news under the text
@@ -259,15 +269,21 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 title,
                 entries,
                 page=view,
-                previous_url=urls.page_url(urls.news_list_key(arg - 1), lang) if page.has_previous else None,
-                next_url=urls.page_url(urls.news_list_key(arg + 1), lang) if page.has_next else None,
+                previous_url=urls.page_url(urls.news_list_key(arg - 1), lang)
+                if page.has_previous
+                else None,
+                next_url=urls.page_url(urls.news_list_key(arg + 1), lang)
+                if page.has_next
+                else None,
                 years=years,
                 tags=tags,
             )
         selected = [i for i in items if (i.year == arg if kind == "year" else arg in i.tags)]
         return Listing(kind, title, [self.entry(i, lang) for i in selected], years=years, tags=tags)
 
-    def _archive_links(self, lang: Language) -> tuple[list[tuple[int, str, int]], list[tuple[str, str, int]]]:
+    def _archive_links(
+        self, lang: Language
+    ) -> tuple[list[tuple[int, str, int]], list[tuple[str, str, int]]]:
         """Year and tag links with counts, computed once per language (every listing shows them)."""
         cached = self.state.archive_links.get(lang.code)
         if cached is None:
@@ -290,7 +306,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             return neighbours(self.state.release_position[item.key], self.state.releases)
         return neighbours(self.state.position[item.key], self.state.items)
 
-    def _item_view(self, item: NewsItem, lang: Language, page: Page, config: MkDocsConfig) -> ItemView:
+    def _item_view(
+        self, item: NewsItem, lang: Language, page: Page, config: MkDocsConfig
+    ) -> ItemView:
         t = self._t(lang)
         text = item.texts.get(lang.code) or item.original
         newer, older = self._neighbours(item)
@@ -300,7 +318,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         logo = absolute_url(site_url, self.config.logo) if self.config.logo else None
         partners = self.site.registry_links("partners", item.partners, lang)
         organisers = self.site.registry_links("partners", item.organisers, lang)
-        contact_organisation = self.site.registry_links("partners", _contact_organisation(self.site, item), lang)
+        contact_organisation = self.site.registry_links(
+            "partners", _contact_organisation(self.site, item), lang
+        )
         clusters = self.site.registry_links("clusters", item.clusters, lang)
         events = self.site.event_links(item.events, lang)
         publisher = Publisher(self.config.publisher, absolute_url(site_url, lang.prefix), logo)
@@ -323,7 +343,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             contact_organisation=contact_organisation,
             clusters=clusters,
             events=events,
-            tags=[(t(f"tag.{tag}"), urls.page_url(urls.news_tag_key(tag), lang)) for tag in item.tags],
+            tags=[
+                (t(f"tag.{tag}"), urls.page_url(urls.news_tag_key(tag), lang)) for tag in item.tags
+            ],
             contact=self.site.contact(item.contact),
             related=[self.entry(other, lang) for other in self.state.related[item.key]],
             newer=self.entry(newer, lang) if newer else None,
@@ -346,7 +368,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         for path, card in contact_cards(self.site).items():
             write_file(card.encode("utf-8"), os.path.join(config.site_dir, path))
         site_url = config.site_url or ""
-        build_date = self.site.build_date
+        build_date, authority = self.site.build_date, self.config.id_authority
         for lang in self.site.languages.languages:
             t = self._t(lang)
             translated = [
@@ -358,10 +380,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 ("news", translated),
                 ("press", [i for i in translated if i.is_press_release]),
             ):
-                atom_url, json_url = urls.feed_url(lang, name, "xml"), urls.feed_url(lang, name, "json")
+                atom_url, json_url = (
+                    urls.feed_url(lang, name, "xml"),
+                    urls.feed_url(lang, name, "json"),
+                )
                 home = urls.feed_home_url(lang, name)
                 feed = Feed(
-                    id=f"tag:{self.config.id_authority},2017:{lang.code}/{home[len(lang.prefix):]}feed",
+                    id=f"tag:{authority},2017:{lang.code}/{home[len(lang.prefix) :]}feed",
                     title=t(f"feed.{name}.title"),
                     subtitle=t("feed.subtitle"),
                     lang=lang.code,
@@ -369,19 +394,22 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                     atom_url=absolute_url(site_url, atom_url),
                     json_url=absolute_url(site_url, json_url),
                     author=self.config.publisher,
-                    entries=[self._feed_entry(item, lang, site_url, t) for item in selection[: self.config.feed_size]],
+                    entries=[
+                        self._feed_entry(item, lang, site_url, t)
+                        for item in selection[: self.config.feed_size]
+                    ],
                     icon=absolute_url(site_url, self.config.logo) if self.config.logo else None,
                 )
                 write_file(atom(feed), os.path.join(config.site_dir, atom_url))
                 write_file(json_feed(feed), os.path.join(config.site_dir, json_url))
 
     def _feed_entry(self, item: NewsItem, lang: Language, site_url: str, t: Any) -> FeedEntry:
-        text = item.texts[lang.code]
+        text, authority = item.texts[lang.code], self.config.id_authority
         url = absolute_url(site_url, self.site.pages.url(item.key, lang))
         body = self.state.html.get((item.key, lang.code), "")
         return FeedEntry(
             # tag: URI from the item's path and date: stable when the title or slug changes
-            id=f"tag:{self.config.id_authority},{item.published.iso}:{item.key[:-3]}/{lang.code}",
+            id=f"tag:{authority},{item.published.iso}:{item.key[:-3]}/{lang.code}",
             url=url,
             title=text.title,
             summary=text.summary,

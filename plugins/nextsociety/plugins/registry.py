@@ -140,7 +140,9 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
             pages.append(RegistryPage(index, lang, kind, kind.index_template, title))
             for extra in kind.extra_pages:
                 key = registry_page_key(kind.name, extra.name)
-                pages.append(RegistryPage(key, lang, kind, extra.template, t(extra.title), extra=extra))
+                pages.append(
+                    RegistryPage(key, lang, kind, extra.template, t(extra.title), extra=extra)
+                )
             for record in self.registries.get(kind.name).values():
                 key = record_page_key(kind.name, record.id)
                 template = f"{kind.record}.html"

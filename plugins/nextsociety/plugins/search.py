@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -72,6 +73,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             hint = "or set `enabled: false` under the plugin in mkdocs.yml"
             raise PluginError(f"nextsociety/search: {exc} ({hint})") from None
         return config
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Templates show the search box when `search_bundle` is defined: where the UI is."""
+        if self.config.enabled:
+            env.globals["search_bundle"] = self.config.output_subdir.strip("/") + "/"
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:

@@ -194,5 +194,3 @@ def _draw(text: CardText, fonts: CardFonts, target: Path) -> None:
     partial = target.with_suffix(f".{os.getpid()}.tmp")
     partial.write_bytes(draw_card(text, fonts))
     partial.replace(target)
-
-

@@ -126,7 +126,7 @@ def article_metadata(
 
 
 def publication_status(item: NewsItem, today: dt.date) -> str | None:
-    """"draft" or "scheduled" for an item only the preview shows, else None."""
+    """ "draft" or "scheduled" for an item only the preview shows, else None."""
     if item.draft:
         return "draft"
     return "scheduled" if item.date > today else None

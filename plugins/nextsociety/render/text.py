@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
+import html
+import re
+
+_TAG = re.compile(r"<[^>]*>")
 
 
 def html_text(value: object) -> str:
-    """The text of an HTML value: entities decoded; tags, if any, removed. Jinja's `striptags`
-    alone would also turn every space into a plain one, the narrow no-break spaces of French
-    typography included, so it is used only where there are tags."""
-    html = str(value or "")
-    return Markup(html).striptags() if "<" in html else Markup(html).unescape()
+    """The text of an HTML value: tags removed, entities decoded, every space kept as written
+    (Jinja's `striptags` would turn French narrow no-break spaces into plain ones)."""
+    return html.unescape(_TAG.sub("", str(value))) if value else ""
