@@ -124,10 +124,16 @@ class BackgroundIndex:
             self._sender.join()
             if self._failure is not None:
                 raise self._failure
-            message = {"type": "WriteFiles", "index_id": self._index_id}
-            self._wait(self._send({**message, "output_path": str(self._output)}))
+            # The files come back in the answer and are written here: the service's own
+            # WriteFiles answered before its writes were done, and a bundle was read half
+            # written now and then.
+            answer = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id}))
         finally:
             self.close()
+        for file in sorted(answer["files"], key=lambda f: str(f["path"])):
+            path = self._output / str(file["path"])
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(file["content"]))
         return canonicalize_bundle(self._output)
 
     def close(self) -> None:
