@@ -69,7 +69,7 @@ lint: install
 test-deps: install build-deps
 	bash tests/install-deps.sh
 
-test: test-deps
+test: lint test-deps
 	$(BIN)/python -m pytest
 
 clean:
