@@ -40,7 +40,7 @@ from nextsociety.render.news import (
     ItemView,
     Listing,
     Publisher,
-    absolute_links,
+    feed_html,
     article_metadata,
     publication_status,
 )
@@ -223,6 +223,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             "atom": urls.feed_url(lang, "news", "xml"),
             "json": urls.feed_url(lang, "news", "json"),
             "press": urls.feed_url(lang, "press", "xml"),
+            "press_json": urls.feed_url(lang, "press", "json"),
         }
         values["press_texts"] = self.press_texts[lang.code]
         found = self._item_of(page)
@@ -388,7 +389,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 feed = Feed(
                     id=f"tag:{authority},2017:{lang.code}/{home[len(lang.prefix) :]}feed",
                     title=t(f"feed.{name}.title"),
-                    subtitle=t("feed.subtitle"),
+                    subtitle=t(f"feed.{name}.subtitle"),
                     lang=lang.code,
                     home_url=absolute_url(site_url, home),
                     atom_url=absolute_url(site_url, atom_url),
@@ -413,7 +414,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             url=url,
             title=text.title,
             summary=text.summary,
-            content_html=absolute_links(body, url),
+            content_html=feed_html(body, url),
             # RFC 3339 needs a day: a month-only date has no `published`, and `updated` (required
             # by Atom) is the month's last day, where the item sorts
             published=item.date if item.date_precision == "day" else None,

@@ -132,6 +132,14 @@ def publication_status(item: NewsItem, today: dt.date) -> str | None:
     return "scheduled" if item.date > today else None
 
 
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+
+
+def feed_html(html: str, base: str) -> str:
+    """A page's body for a feed: no heading permalinks ("¶" is page chrome), links absolute."""
+    return absolute_links(_HEADERLINK.sub("", html), base)
+
+
 def absolute_links(html: str, base: str) -> str:
     """Feed readers show content away from the site: make every link and image absolute."""
 
