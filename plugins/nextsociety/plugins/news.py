@@ -40,8 +40,8 @@ from nextsociety.render.news import (
     ItemView,
     Listing,
     Publisher,
-    feed_html,
     article_metadata,
+    feed_html,
     publication_status,
 )
 
