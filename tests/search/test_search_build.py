@@ -19,12 +19,12 @@ from tests.search.conftest import LANGUAGES, PREFIX, fragments, t
 
 RELEASE = "news/2018/barcelona-benchmarking-visit/"
 EVENT = "events/2018/barcelona-benchmarking-visit/"
-# Pages of the real site that list other pages: never in the index.
+# Pages of the real site that list other pages: never in the index. (The press room is: its
+# text and its contacts; a journalist searches the press officer's name.)
 LISTINGS = [
     "news/",
     "news/2018/",
     "news/tags/benchmarking-visit/",
-    "press/",
     "events/",
     "events/2018/",
     "partners/",
@@ -305,3 +305,13 @@ def test_the_search_box_follows_the_plugin_settings(make_site, plugin, bundle) -
         else:
             assert box["data-ns-bundle"].endswith(bundle), box["data-ns-bundle"]
             assert stylesheet is not None
+
+
+def test_the_press_room_is_found_by_the_press_officers_name(real_site) -> None:
+    from tests.search.conftest import fragments
+
+    for lang in ("en", "fr", "ar"):
+        pages = fragments(real_site.site, lang)
+        press = [url for url, fragment in pages.items() if url.rstrip("/").endswith("press")]
+        assert press, lang
+        assert "Ruiz" in pages[press[0]]["content"], lang

@@ -45,9 +45,9 @@ log = get_plugin_logger("nextsociety/search")
 PLUGIN_NAME = "nextsociety/search"
 # Never indexed inside a marked body: the "¶" permalinks of headings (Markdown toc extension).
 EXCLUDE_SELECTORS = (".headerlink",)
-# Static pages: Markdown with Material's default template, or the home page's (its text above
-# the latest news): indexed as pages.
-STATIC_TEMPLATES = (None, "home.html")
+# Indexed as pages: Markdown with Material's default template, the home page (its text above
+# the latest news) and the press room (its text and the press contacts).
+STATIC_TEMPLATES = (None, "home.html", "press.html")
 
 
 class SearchConfig(Config):
