@@ -26,7 +26,7 @@ export NO_MKDOCS_2_WARNING := 1
 LOCK_HINT := uv.lock does not match pyproject.toml: run '$(UV) lock' and commit uv.lock \
 (add a dependency with '$(UV) add NAME', upgrade one with '$(UV) lock --upgrade-package NAME')
 
-.PHONY: tools install install-runtime build serve check lint test test-deps clean
+.PHONY: tools install install-runtime build build-deps serve check lint test test-deps clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS) \
@@ -46,11 +46,15 @@ install: $(UV)
 install-runtime: $(UV)
 	@$(SYNC) --no-dev || { echo "make: $(LOCK_HINT)" >&2; exit 1; }
 
-build: $(UV)
+build: $(UV) build-deps
 	@$(SYNC) --no-dev --inexact || { echo "make: $(LOCK_HINT)" >&2; exit 1; }
 	$(BIN)/mkdocs build --strict
 
-serve: install
+# Debian packages the build needs (fonts and bidi for the social cards).
+build-deps:
+	@bash tests/install-build-deps.sh
+
+serve: install build-deps
 	$(BIN)/mkdocs serve --strict
 
 check: install
@@ -62,7 +66,7 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/zizmor --offline --quiet .
 
-test-deps: install
+test-deps: install build-deps
 	bash tests/install-deps.sh
 
 test: test-deps

@@ -40,7 +40,8 @@ def decode(png: bytes) -> Image.Image:
 def test_a_card_is_a_1200_by_630_png_made_the_same_every_time(text):
     png = render_card(text, FONTS)
     image = decode(png)
-    assert (image.format, image.size, image.mode) == ("PNG", CARD_SIZE, "RGB")
+    assert (image.format, image.size, image.mode) == ("PNG", CARD_SIZE, "P")
+    assert image.convert("RGB").getpixel((5, 5)) == cards.BACKGROUND
     assert render_card(text, FONTS) == png
     assert len(image.getcolors(1 << 24) or []) > 2  # text was drawn, antialiased
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.news.conftest import many_items, news_file
+from tests.news.conftest import NEWS_PLUGIN, many_items, news_file
 
 
 def entry_titles(result, url: str) -> list[str]:
@@ -70,15 +70,20 @@ def test_item_page_localized_date_type_and_neighbours(news_site):
     assert result.soup("news/2018/older/").select_one(".ns-boilerplate") is None  # news, not a release
 
 
-def test_item_head_metadata_and_json_ld(news_site):
-    result = news_site({"content/news/2018/visit.md": news_file("The visit", "2018-11-30", "press-release", summary="What happened.", extra="updated: 2018-12-02\n")})
+def test_item_head_metadata_and_json_ld(news_site, tmp_path):
+    social = f"- nextsociety/social:\n    cache_dir: {tmp_path / 'cache'}\n"
+    result = news_site({"content/news/2018/visit.md": news_file("The visit", "2018-11-30", "press-release", summary="What happened.", extra="updated: 2018-12-02\n")}, plugin=NEWS_PLUGIN + social)
     assert result.returncode == 0, result.log
     soup = result.soup("news/2018/visit/")
     assert soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/news/2018/visit/"
     assert soup.select_one('meta[name="description"]')["content"] == "What happened."
     assert soup.select_one('meta[property="og:title"]')["content"] == "The visit"
     assert soup.select_one('meta[property="og:url"]')["content"] == "https://example.org/news/2018/visit/"
-    assert soup.select_one('meta[name="twitter:card"]')["content"] == "summary"
+    assert soup.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+    assert soup.select_one('meta[property="og:type"]')["content"] == "article"
+    assert soup.select_one('meta[property="article:published_time"]')["content"] == "2018-11-30"
+    card = soup.select_one('meta[property="og:image"]')["content"]
+    assert card.startswith("https://example.org/assets/cards/") and (result.site / card[len("https://example.org/") :]).is_file()
     data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "The visit"

@@ -274,11 +274,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         clusters = self.site.registry_links("clusters", item.clusters, lang)
         events = self.site.event_links(item.events, lang)
         publisher = Publisher(self.config.publisher, absolute_url(site_url, lang.prefix), logo)
-        jsonld, meta = article_metadata(
+        jsonld = article_metadata(
             item,
             text,
-            lang,
-            (url, page.canonical_url or url),
+            url,
             image,
             [name for name, _ in (*organisers, *partners)],
             publisher,
@@ -300,7 +299,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             newer=self.entry(newer, lang) if newer else None,
             older=self.entry(older, lang) if older else None,
             jsonld=jsonld,
-            meta=meta,
             status=publication_status(item, self.site.build_date),
         )
 

@@ -68,7 +68,6 @@ class ItemView:
     newer: Entry | None
     older: Entry | None
     jsonld: dict[str, Any]
-    meta: dict[str, str]  # Open Graph / Twitter card properties
     status: str | None = None  # "draft" or "scheduled" (only under mkdocs serve)
 
 
@@ -100,17 +99,13 @@ class Publisher:
 def article_metadata(
     item: NewsItem,
     text: NewsText,
-    lang: Language,
-    urls: tuple[str, str],
+    url: str,
     image: str | None,
     about: Sequence[str],
     publisher: Publisher,
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """schema.org NewsArticle (JSON-LD) and Open Graph / Twitter card properties of an item.
-
-    `urls` are the page's absolute URL and its canonical URL; `about` names its partners.
-    """
-    url, canonical = urls
+) -> dict[str, Any]:
+    """schema.org NewsArticle (JSON-LD) of an item at `url` (absolute); `about` names its
+    partners. (Its Open Graph properties: the social plugin.)"""
     # ISO 8601 with the source's precision: "2018-11" when only the month is known
     modified = item.updated.isoformat() if item.updated else item.published.iso
     jsonld = news_article(
@@ -126,24 +121,7 @@ def article_metadata(
         image_url=image,
         about=[{"@type": "Organization", "name": name} for name in about],
     )
-    meta = {
-        "og:type": "article",
-        "og:title": text.title,
-        "og:description": text.summary,
-        "og:url": canonical,
-        "og:site_name": publisher.name,
-        "og:locale": str(lang.locale),
-        "article:published_time": item.published.iso,
-        "article:modified_time": modified,
-        "twitter:card": "summary_large_image" if image else "summary",
-        "twitter:title": text.title,
-        "twitter:description": text.summary,
-    }
-    if image:
-        meta["og:image"] = image
-        meta["twitter:image"] = image
-        meta["og:image:alt"] = text.image_alt or item.original.image_alt or ""
-    return jsonld, meta
+    return jsonld
 
 
 def publication_status(item: NewsItem, today: dt.date) -> str | None:
