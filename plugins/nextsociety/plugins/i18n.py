@@ -269,6 +269,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
         env.filters["bidi"] = isolate_latin
+        env.filters["plain"] = plain_text
         return env
 
     def page_language(self, src_uri: str) -> PageLanguage:
@@ -517,3 +518,14 @@ def site_services(config: MkDocsConfig, name: str) -> SiteServices:
             "(it loads the site that every other plugin works on)"
         )
     return owner.services
+
+
+_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+
+
+def plain_text(value: object) -> str:
+    """HTML (a MkDocs title, escaped by this plugin) as text: like Jinja's `striptags`, but
+    keeping no-break spaces (French "Actualités\u202f: «\u202f…"), which `striptags` turns
+    into plain spaces when it collapses whitespace."""
+    html = value.__html__() if hasattr(value, "__html__") else str(value or "")
+    return str(Markup(_TAG_OR_COMMENT.sub("", html).strip()).unescape())

@@ -17,7 +17,6 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, cast
 
-from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.languages import Language
 from nextsociety.model.urls import absolute_url
-from nextsociety.plugins.i18n import PageLanguage, site_services
+from nextsociety.plugins.i18n import PageLanguage, plain_text, site_services
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.cards import CARD_SIZE, CardError, CardFonts, CardText, card_key
 from nextsociety.render.cards import render_card as draw_card
@@ -192,4 +191,4 @@ def _draw(text: CardText, fonts: CardFonts, target: Path) -> None:
 
 def _text(value: object) -> str:
     """A page's title or description is HTML in MkDocs (escaped by the i18n plugin): as text."""
-    return Markup(str(value)).striptags() if value else ""
+    return plain_text(value) if value else ""
