@@ -40,11 +40,23 @@ class BuildResult:
         return BeautifulSoup(self.html(url_path), "lxml")
 
 
-def run_mkdocs_build(project: Path, site_dir: Path, env: Mapping[str, str] | None = None) -> BuildResult:
+def run_mkdocs_build(
+    project: Path, site_dir: Path, env: Mapping[str, str] | None = None
+) -> BuildResult:
     """`mkdocs build --strict` in a subprocess, as CI and the README run it."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+        ],
         capture_output=True,
         text=True,
         env=full_env,
@@ -54,7 +66,9 @@ def run_mkdocs_build(project: Path, site_dir: Path, env: Mapping[str, str] | Non
     return BuildResult(site_dir, proc.stdout + proc.stderr, proc.returncode)
 
 
-def tiny_mkdocs_yml(site_url: str = "https://example.org/", nav: bool = True, extra_plugins: str = "") -> str:
+def tiny_mkdocs_yml(
+    site_url: str = "https://example.org/", nav: bool = True, extra_plugins: str = ""
+) -> str:
     """An mkdocs.yml for a test site: the real theme and i18n settings, a small navigation."""
     i18n = REAL_CONFIG["plugins"][0]["nextsociety/i18n"]
     languages = {}
@@ -68,8 +82,21 @@ def tiny_mkdocs_yml(site_url: str = "https://example.org/", nav: bool = True, ex
         "docs_dir": "content",
         "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "font": False},
         "extra": {"generator": False},
-        "validation": {"omitted_files": "info", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
-        "plugins": [{"nextsociety/i18n": {"default_language": "en", "strings": str(REPO / "data" / "site.yml"), "languages": languages}}],
+        "validation": {
+            "omitted_files": "info",
+            "absolute_links": "warn",
+            "unrecognized_links": "warn",
+            "anchors": "warn",
+        },
+        "plugins": [
+            {
+                "nextsociety/i18n": {
+                    "default_language": "en",
+                    "strings": str(REPO / "data" / "site.yml"),
+                    "languages": languages,
+                }
+            }
+        ],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + extra_plugins
 
@@ -78,7 +105,11 @@ def tiny_mkdocs_yml(site_url: str = "https://example.org/", nav: bool = True, ex
 def make_site(tmp_path: Path) -> Callable[..., BuildResult]:
     """Write a tiny site (files relative to the project root) and build it with --strict."""
 
-    def build(files: Mapping[str, str], mkdocs_yml: str | None = None, env: Mapping[str, str] | None = None) -> BuildResult:
+    def build(
+        files: Mapping[str, str],
+        mkdocs_yml: str | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> BuildResult:
         project = tmp_path / "project"
         write_project(project, files, mkdocs_yml or tiny_mkdocs_yml())
         return run_mkdocs_build(project, tmp_path / "site", env)
@@ -160,7 +191,9 @@ def browser() -> Iterator[object]:  # one for the whole session
     from tests.quality import browser as _chromium
     from tests.quality.checks import AXE_JS
 
-    require(_chromium.CHROMIUM.is_file(), f"Chromium ({_chromium.CHROMIUM}, Debian package chromium)")
+    require(
+        _chromium.CHROMIUM.is_file(), f"Chromium ({_chromium.CHROMIUM}, Debian package chromium)"
+    )
     require(AXE_JS.is_file(), f"axe-core ({AXE_JS})")
     from playwright.sync_api import sync_playwright
 

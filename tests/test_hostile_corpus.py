@@ -24,7 +24,7 @@ TIMEOUT = 60  # seconds: a hang is a failure, not a slow test
 def replace_in(path: Path, pattern: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     expand = (lambda m: m.expand(new)) if "\\1" in new else (lambda m: new)
-    changed, count = re.subn(pattern, expand, text, count=1, flags=re.M)
+    changed, count = re.subn(pattern, expand, text, count=1, flags=re.MULTILINE)
     assert count == 1, (path, pattern)
     path.write_text(changed, encoding="utf-8")
 

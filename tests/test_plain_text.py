@@ -32,7 +32,9 @@ def quoted(text: str) -> str:
 
 def set_key(path: Path, key: str, value: str) -> None:
     text = path.read_text(encoding="utf-8")
-    new, count = re.subn(rf"^{key}: .*$", f"{key}: {quoted(value)}", text, count=1, flags=re.M)
+    new, count = re.subn(
+        rf"^{key}: .*$", f"{key}: {quoted(value)}", text, count=1, flags=re.MULTILINE
+    )
     assert count == 1, (path, key)
     path.write_text(new, encoding="utf-8")
 

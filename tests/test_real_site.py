@@ -21,9 +21,17 @@ def target(site: Path, page: Path, href: str) -> Path:
     """The file a relative (or site-absolute) link of `page` points to."""
     path = urlsplit(href).path
     base = page.parent.relative_to(site).as_posix()
-    joined = posixpath.normpath(posixpath.join(base, path)) if not path.startswith("/") else path.lstrip("/")
+    joined = (
+        posixpath.normpath(posixpath.join(base, path))
+        if not path.startswith("/")
+        else path.lstrip("/")
+    )
     candidate = site / joined
-    return candidate / "index.html" if href.split("#")[0].endswith("/") or candidate.is_dir() else candidate
+    return (
+        candidate / "index.html"
+        if href.split("#")[0].endswith("/") or candidate.is_dir()
+        else candidate
+    )
 
 
 def test_builds_strict_without_warnings(real_site):
@@ -47,7 +55,10 @@ def test_every_switcher_link_and_hreflang_exists(real_site):
         for alt in soup.select('link[rel="alternate"][hreflang]'):
             href = alt["href"]
             assert href.startswith(prefix), (page, href)
-            assert target(site, site / "index.html", href[len(prefix):] or "./").is_file(), (page, href)
+            assert target(site, site / "index.html", href[len(prefix) :] or "./").is_file(), (
+                page,
+                href,
+            )
             checked += 1
     assert checked > 500
 
@@ -76,7 +87,10 @@ def test_the_press_release_in_three_languages(real_site):
         assert any(h.endswith("events/2018/barcelona-benchmarking-visit/") for h in mentions)
         data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
         assert data["@type"] == "NewsArticle" and data["inLanguage"] == (lang.rstrip("/") or "en")
-        switch = {a["hreflang"]: a["data-ns-switch"] for a in soup.select("a.md-select__link[data-ns-switch]")}
+        switch = {
+            a["hreflang"]: a["data-ns-switch"]
+            for a in soup.select("a.md-select__link[data-ns-switch]")
+        }
         assert set(switch.values()) <= {"current", "translation"}
     assert titles[""].startswith("THE NEXT SOCIETY Cluster Booster Track off to a great start")
     assert len(set(titles.values())) == 3
@@ -90,7 +104,9 @@ def test_feeds_and_calendar_of_the_real_site(real_site):
         feed = feedparser.parse((real_site.site / lang / "press" / "feed.xml").read_bytes())
         assert not feed.bozo
         assert feed.entries[0].link == f"https://www.thenextsociety.co/{lang}{RELEASE}"
-        cal = icalendar.Calendar.from_ical((real_site.site / lang / "events" / "calendar.ics").read_bytes())
+        cal = icalendar.Calendar.from_ical(
+            (real_site.site / lang / "events" / "calendar.ics").read_bytes()
+        )
         (event,) = cal.walk("VEVENT")  # the three planned sessions have no dates yet
         assert str(event["DTSTART"].to_ical().decode()) == "20181119"
         assert str(event["DTEND"].to_ical().decode()) == "20181124"
@@ -107,4 +123,6 @@ def test_partners_clusters_and_events_link_back(real_site):
         assert not any("events/planned/" in a["href"] for a in awex.select("a[href]")), lang
         wallonia = real_site.soup(f"{lang}events/planned/benchmarking-visit-wallonia/")
         country_partners = [a["href"] for a in wallonia.select(".ns-country-partners a[href]")]
-        assert any("partners/agence-wallonne-exportation-investissements/" in h for h in country_partners), lang
+        assert any(
+            "partners/agence-wallonne-exportation-investissements/" in h for h in country_partners
+        ), lang

@@ -25,8 +25,25 @@ PLACEHOLDER = "TODO"
 SLUG_LENGTH = 60  # characters; a slug is cut at a word boundary
 # Latin letters that Unicode does not decompose into an ASCII letter plus accents.
 _LETTERS = str.maketrans(
-    {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
-     "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i", "&": " and "}
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "TH",
+        "ı": "i",
+        "&": " and ",
+    }
 )
 
 
@@ -67,7 +84,10 @@ def news_item_files(
     """The original (a draft) and one translation per other language in `codes`."""
     folder = posixpath.join(docs_dir, "news", str(date.year))
     original_body = f"\n{PLACEHOLDER}: write the text here, in Markdown.\n"
-    summary = f"{PLACEHOLDER}: one or two sentences saying what happened (shown in listings, feeds and search results)."
+    summary = (
+        f"{PLACEHOLDER}: one or two sentences saying what happened "
+        "(shown in listings, feeds and search results)."
+    )
     lines = [
         f"title: {_quoted(title)}",
         f"date: {date.isoformat()}",
@@ -76,12 +96,18 @@ def news_item_files(
         "partners: []  # partner ids the text names (shown as 'Partners named in the release')",
         "organisers: []  # partner ids the text names as organisers, e.g. [accio, france-clusters]",
         "clusters: []  # cluster ids from data/clusters.yml",
-        "events: []  # event ids: file names in content/events/, e.g. [barcelona-benchmarking-visit]",
+        (
+            "events: []  # event ids: file names in content/events/, e.g. "
+            "[barcelona-benchmarking-visit]"
+        ),
         "tags: []  # tags with a 'tag.<id>' label in data/site.yml, e.g. [cluster-booster-track]",
     ]
     if contact:
         lines.append(f"contact: {contact}  # the press contact, from data/contacts.yml")
-    lines.append("draft: true  # delete this line to publish (on the date above, or at once if it has passed)")
+    lines.append(
+        "draft: true  # delete this line to publish (on the date above, or at once if it has "
+        "passed)"
+    )
     return _with_translations(folder, slug, lines, original_body, title, summary, languages, codes)
 
 
@@ -100,12 +126,22 @@ def event_files(
     """A dated event in events/<year>/, or a planned one (no dates yet) in events/planned/."""
     year = start.year if start is not None else None
     folder = posixpath.join(docs_dir, "events", str(year) if year else PLANNED_DIR)
-    body = f"\n{PLACEHOLDER}: describe the event here, in Markdown: programme, who takes part, how to register.\n"
-    summary = f"{PLACEHOLDER}: one or two sentences on the event (shown in listings, calendars and search results)."
+    body = (
+        f"\n{PLACEHOLDER}: describe the event here, in Markdown: programme, who takes part, "
+        "how to register.\n"
+    )
+    summary = (
+        f"{PLACEHOLDER}: one or two sentences on the event "
+        "(shown in listings, calendars and search results)."
+    )
     lines = [
         f"title: {_quoted(title)}",
         f"summary: {_quoted(summary)}",
-        f"status: {'confirmed' if start is not None else 'planned'}  # planned, confirmed, held or cancelled",
+        (
+            f"status: {'confirmed' if start is not None else 'planned'}  "
+            "# planned, confirmed, held "
+            "or cancelled"
+        ),
     ]
     if start is not None:
         lines.append(f"start: {_moment(start)}")
@@ -117,16 +153,24 @@ def event_files(
     lines.append(f"  city: {_quoted(city)}" if city else "  # city: Barcelona")
     lines.append(f"  country: {country}  # ISO 3166-1 code")
     if start is None:
-        lines.append("# announced: YYYY-MM  # when a source announced it; a year later, still undated, it leaves 'Upcoming'")
+        lines.append(
+            "# announced: YYYY-MM  # when a source announced it; a year later, still undated, "
+            "it leaves 'Upcoming'"
+        )
     lines += [
-        "hosts: []  # partner ids from data/partners.yml that host it, only when a source names them",
+        (
+            "hosts: []  # partner ids from data/partners.yml that host it, "
+            "only when a source names them"
+        ),
         "clusters: []  # cluster ids from data/clusters.yml that take part",
     ]
     return _with_translations(folder, slug, lines, body, title, summary, languages, codes)
 
 
 def has_placeholder(text: str) -> bool:
-    """Whether a file still has text to write: a title, summary or body line that starts with TODO."""
+    """Whether a file still has text to write: a title, summary or body line that starts
+    with TODO.
+    """
     source = split_front_matter(text, "")
     fields = (source.meta.get("title"), source.meta.get("summary"))
     if any(isinstance(value, str) and value.startswith(PLACEHOLDER) for value in fields):
@@ -144,12 +188,19 @@ def _with_translations(
     languages: LanguageSet,
     codes: Iterable[str],
 ) -> list[NewFile]:
-    """The original, then a translation per other language in `codes`, stamped with the original's version."""
-    original = NewFile(posixpath.join(folder, f"{slug}.md"), _markdown(front_matter, body), languages.default)
+    """The original, then a translation per other language in `codes`, stamped with the original's
+    version."""
+    original = NewFile(
+        posixpath.join(folder, f"{slug}.md"), _markdown(front_matter, body), languages.default
+    )
     stamp = content_hash(title, summary, body)
     translations = [lang for lang in languages.languages[1:] if lang.code in codes]
     return [original] + [
-        NewFile(posixpath.join(folder, f"{slug}.{lang.code}.md"), _translation(lang, title, original.path, stamp), lang)
+        NewFile(
+            posixpath.join(folder, f"{slug}.{lang.code}.md"),
+            _translation(lang, title, original.path, stamp),
+            lang,
+        )
         for lang in translations
     ]
 
@@ -159,7 +210,11 @@ def _translation(lang: Language, title: str, original_path: str, stamp: str) -> 
     lines = [
         f"title: {_quoted(f'{PLACEHOLDER}: the {name} title (English: {title})')}",
         f"summary: {_quoted(f'{PLACEHOLDER}: the {name} summary.')}",
-        f'translated_from: "{stamp}"  # the version of the original translated; see `nextsociety status`',
+        (
+            f'translated_from: "{stamp}"  '
+            "# the version of the original translated; see `nextsociety "
+            "status`"
+        ),
     ]
     return _markdown(lines, f"\n{PLACEHOLDER}: the {name} text of {original_path}.\n")
 

@@ -20,7 +20,12 @@ from nextsociety.model.frontmatter import split_front_matter
 HASH_LENGTH = 12  # hex digits: a typo-proof, unambiguous version mark, not a security measure
 
 ORIGINAL, TRANSLATED, OUTDATED, MISSING, UNSTAMPED, TODO = (
-    "original", "translated", "outdated", "missing", "unstamped", "todo",
+    "original",
+    "translated",
+    "outdated",
+    "missing",
+    "unstamped",
+    "todo",
 )
 STATE_HELP = {
     TRANSLATED: "up to date with the original",
@@ -44,9 +49,13 @@ def content_hash(title: str, summary: str, body: str) -> str:
 
 
 def source_hash(text: str, path: str) -> str:
-    """The version mark of an original file, from its front matter title and summary and its body."""
+    """The version mark of an original file, from its front matter title and summary and
+    its body.
+    """
     source = split_front_matter(text, path)
-    return content_hash(str(source.meta.get("title") or ""), str(source.meta.get("summary") or ""), source.body)
+    return content_hash(
+        str(source.meta.get("title") or ""), str(source.meta.get("summary") or ""), source.body
+    )
 
 
 def stamped(text: str, mark: str) -> str:
@@ -57,7 +66,9 @@ def stamped(text: str, mark: str) -> str:
         return f"---\n{line}\n---\n{text}"
     start, end = fences[0].end(), fences[1].start()
     block = text[start:end]
-    block = _STAMP_LINE.sub(line, block, count=1) if _STAMP_LINE.search(block) else block + line + "\n"
+    block = (
+        _STAMP_LINE.sub(line, block, count=1) if _STAMP_LINE.search(block) else block + line + "\n"
+    )
     return text[:start] + block + text[end:]
 
 

@@ -16,12 +16,19 @@ from tests.conftest import REPO
 BUILD_DATE = "2026-11-25"
 
 
-def nextsociety(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def nextsociety(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The real entry point, in a subprocess: `python -m nextsociety.cli ARGS` in folder `cwd`."""
     full_env = {**os.environ, "NEXTSOCIETY_BUILD_DATE": BUILD_DATE, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "nextsociety.cli", *args],
-        cwd=cwd, env=full_env, capture_output=True, text=True, check=False, timeout=60,
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
 
 
@@ -60,5 +67,7 @@ def project(tmp_path: Path) -> Project:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "data", root / "data")
     shutil.copytree(REPO / "overrides", root / "overrides")
-    shutil.copytree(REPO / "content", root / "content", ignore=shutil.ignore_patterns("news", "events"))
+    shutil.copytree(
+        REPO / "content", root / "content", ignore=shutil.ignore_patterns("news", "events")
+    )
     return Project(root)

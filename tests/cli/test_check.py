@@ -54,13 +54,20 @@ def test_a_valid_fixture_passes_with_counts(project: Project):
     project.write("content/news/2018/visit.md", NEWS)
     result = nextsociety("check", cwd=project.root)
     assert result.returncode == 0, result.stdout
-    assert "1 news item (1 press release, 0 scheduled, 0 drafts), 1 event (0 planned)" in result.stdout
+    assert (
+        "1 news item (1 press release, 0 scheduled, 0 drafts), 1 event (0 planned)" in result.stdout
+    )
     assert result.stderr == ""
 
 
 def _news_with_unknown_ids(project: Project) -> list[str]:
     project.write("content/events/2018/barcelona-visit.md", EVENT)
-    project.write("content/news/2018/visit.md", NEWS.replace("[accio]", "[acio]").replace("[barcelona-visit]", "[barcelona-vist]").replace("inmaculada-ruiz", "inmaculada"))
+    project.write(
+        "content/news/2018/visit.md",
+        NEWS.replace("[accio]", "[acio]")
+        .replace("[barcelona-visit]", "[barcelona-vist]")
+        .replace("inmaculada-ruiz", "inmaculada"),
+    )
     return [
         "content/news/2018/visit.md:6: unknown partner id 'acio' (did you mean 'accio'?)",
         "content/news/2018/visit.md:7: unknown event id 'barcelona-vist' (did you mean 'barcelona-visit'?)",
@@ -69,7 +76,12 @@ def _news_with_unknown_ids(project: Project) -> list[str]:
 
 
 def _news_front_matter(project: Project) -> list[str]:
-    project.write("content/news/2018/visit.md", NEWS.replace("events: [barcelona-visit]\n", "").replace("type: press-release", "type: pressrelease").replace("date: 2018-11-30", "date: 2018-13-01"))
+    project.write(
+        "content/news/2018/visit.md",
+        NEWS.replace("events: [barcelona-visit]\n", "")
+        .replace("type: press-release", "type: pressrelease")
+        .replace("date: 2018-11-30", "date: 2018-13-01"),
+    )
     project.write("content/news/2018/orphan.fr.md", "---\ntitle: Seul\nsummary: s\n---\nx\n")
     return [
         "content/news/2018/visit.md:3: 'date': '2018-13-01' is not a date (write it as YYYY-MM-DD, e.g. 2018-11-26)",
@@ -80,11 +92,18 @@ def _news_front_matter(project: Project) -> list[str]:
 
 def _malformed_yaml(project: Project) -> list[str]:
     project.write("content/news/2018/visit.md", "---\ntitle: A: visit\ndate: 2018-11-30\n---\nx\n")
-    return ["content/news/2018/visit.md:2: malformed YAML: mapping values are not allowed here (check the indentation and quote values that contain ':' or '#')"]
+    return [
+        "content/news/2018/visit.md:2: malformed YAML: mapping values are not allowed here (check the indentation and quote values that contain ':' or '#')"
+    ]
 
 
 def _event(project: Project) -> list[str]:
-    project.write("content/events/2018/visit.md", EVENT.replace("end: 2018-11-23", "end: 2018-11-18").replace("hosts: [accio]", "hosts: [acio]"))
+    project.write(
+        "content/events/2018/visit.md",
+        EVENT.replace("end: 2018-11-23", "end: 2018-11-18").replace(
+            "hosts: [accio]", "hosts: [acio]"
+        ),
+    )
     return [
         "content/events/2018/visit.md:6: the event ends (2018-11-18) before it starts (2018-11-19)",
         "content/events/2018/visit.md:10: unknown partner id 'acio' (did you mean 'accio'?)",
@@ -92,14 +111,18 @@ def _event(project: Project) -> list[str]:
 
 
 def _partner_registry(project: Project) -> list[str]:
-    line = project.replace("data/partners.yml", "  country: TN\n", "  country: TN\n  contry: TN\n") + 1
+    line = (
+        project.replace("data/partners.yml", "  country: TN\n", "  country: TN\n  contry: TN\n") + 1
+    )
     return [f"data/partners.yml:{line}: unknown key 'contry' in partner (did you mean 'country'?)"]
 
 
 def _string_table(project: Project) -> list[str]:
     line = project.line_of("data/site.yml", "  untranslated.title:")
     project.replace("data/site.yml", "    ar: لم تُترجم بعد\n", "")
-    return [f"data/site.yml:{line}: string 'untranslated.title' has no 'ar' text (every string needs every language)"]
+    return [
+        f"data/site.yml:{line}: string 'untranslated.title' has no 'ar' text (every string needs every language)"
+    ]
 
 
 def _navigation_and_page_slug(project: Project) -> list[str]:
@@ -112,13 +135,29 @@ def _navigation_and_page_slug(project: Project) -> list[str]:
 
 
 def _missing_image(project: Project) -> list[str]:
-    project.write("content/news/2018/visit.md", NEWS.replace("events: [barcelona-visit]\n", "image: media/visit.jpg\nimage_alt: The group\n"))
-    return ["content/news/2018/visit.md:7: image 'media/visit.jpg' is not a file in content/ (put the image in the folder and give its path from there)"]
+    project.write(
+        "content/news/2018/visit.md",
+        NEWS.replace(
+            "events: [barcelona-visit]\n", "image: media/visit.jpg\nimage_alt: The group\n"
+        ),
+    )
+    return [
+        "content/news/2018/visit.md:7: image 'media/visit.jpg' is not a file in content/ (put the image in the folder and give its path from there)"
+    ]
 
 
 @pytest.mark.parametrize(
     "breaks",
-    [_news_with_unknown_ids, _news_front_matter, _malformed_yaml, _event, _partner_registry, _string_table, _navigation_and_page_slug, _missing_image],
+    [
+        _news_with_unknown_ids,
+        _news_front_matter,
+        _malformed_yaml,
+        _event,
+        _partner_registry,
+        _string_table,
+        _navigation_and_page_slug,
+        _missing_image,
+    ],
     ids=lambda f: f.__name__.strip("_"),
 )
 def test_each_kind_of_mistake_fails_with_its_exact_line(project: Project, breaks):
@@ -136,7 +175,12 @@ def test_each_kind_of_mistake_fails_with_its_exact_line(project: Project, breaks
 
 def test_every_problem_of_every_file_at_once(project: Project):
     """A broken registry does not hide the news item's mistakes, nor flood it with false ones."""
-    expected = _partner_registry(project) + _string_table(project) + _news_with_unknown_ids(project) + _event(project)
+    expected = (
+        _partner_registry(project)
+        + _string_table(project)
+        + _news_with_unknown_ids(project)
+        + _event(project)
+    )
     result = nextsociety("check", cwd=project.root)
     assert result.returncode == 1
     assert sorted(result.stdout.splitlines()[:-1]) == sorted(expected), result.stdout
@@ -148,25 +192,44 @@ def test_github_annotations(project: Project):
     result = nextsociety("check", "--format", "github", cwd=project.root)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert "::error file=content/news/2018/visit.md,line=6,title=nextsociety check::unknown partner id 'acio' (did you mean 'accio'?)" in lines
-    assert f"::error file=mkdocs.yml,line={line},title=nextsociety check::the English navigation points to 'abuot.md', which does not exist (create content/abuot.md, or fix the path: it is relative to content/)" in lines
+    assert (
+        "::error file=content/news/2018/visit.md,line=6,title=nextsociety check::unknown partner id 'acio' (did you mean 'accio'?)"
+        in lines
+    )
+    assert (
+        f"::error file=mkdocs.yml,line={line},title=nextsociety check::the English navigation points to 'abuot.md', which does not exist (create content/abuot.md, or fix the path: it is relative to content/)"
+        in lines
+    )
     assert lines[-1].startswith("4 problems found")
 
 
 def test_github_annotation_of_a_file_without_line_and_with_commas(project: Project):
     project.write("content/news/2018/a,b.fr.md", "---\ntitle: T\nsummary: s\n---\n")
     result = nextsociety("check", "--format", "github", cwd=project.root)
-    assert "::error file=content/news/2018/a%2Cb.fr.md,title=nextsociety check::a Français translation without its original (create content/news/2018/a,b.md first)" in result.stdout.splitlines()
+    assert (
+        "::error file=content/news/2018/a%2Cb.fr.md,title=nextsociety check::a Français translation without its original (create content/news/2018/a,b.md first)"
+        in result.stdout.splitlines()
+    )
 
 
 def test_unwritten_text_of_a_published_item_is_a_warning(project: Project):
-    project.write("content/events/planned/visit.md", EVENT.replace("summary: What happens.", "summary: 'TODO: write it'").replace("status: held\nstart: 2018-11-19\nend: 2018-11-23\n", "status: planned\n"))
+    project.write(
+        "content/events/planned/visit.md",
+        EVENT.replace("summary: What happens.", "summary: 'TODO: write it'").replace(
+            "status: held\nstart: 2018-11-19\nend: 2018-11-23\n", "status: planned\n"
+        ),
+    )
     result = nextsociety("check", cwd=project.root)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.splitlines()[0] == "content/events/planned/visit.md:3: warning: still has TODO text to write (it is published with the next build)"
+    assert (
+        result.stdout.splitlines()[0]
+        == "content/events/planned/visit.md:3: warning: still has TODO text to write (it is published with the next build)"
+    )
     assert result.stdout.rstrip().endswith("(1 warning above).")
     github = nextsociety("check", "--format", "github", cwd=project.root)
-    assert github.stdout.startswith("::warning file=content/events/planned/visit.md,line=3,title=nextsociety check::still has TODO")
+    assert github.stdout.startswith(
+        "::warning file=content/events/planned/visit.md,line=3,title=nextsociety check::still has TODO"
+    )
 
 
 def test_found_from_a_subfolder_or_with_root(project: Project, tmp_path):
@@ -174,10 +237,15 @@ def test_found_from_a_subfolder_or_with_root(project: Project, tmp_path):
     assert nextsociety("check", "--root", str(project.root), cwd=tmp_path).returncode == 0
     lost = nextsociety("check", cwd=tmp_path)
     assert lost.returncode == 1
-    assert lost.stderr == "nextsociety: There is no mkdocs.yml in this folder or above it: run nextsociety in the site's folder, or name it with --root.\n"
+    assert (
+        lost.stderr
+        == "nextsociety: There is no mkdocs.yml in this folder or above it: run nextsociety in the site's folder, or name it with --root.\n"
+    )
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["new"], ["new", "news"], ["new", "event"], ["status"]])
+@pytest.mark.parametrize(
+    "command", [[], ["check"], ["new"], ["new", "news"], ["new", "event"], ["status"]]
+)
 def test_help_of_every_command(command):
     result = nextsociety(*command, "--help", cwd=REPO)
     assert result.returncode == 0

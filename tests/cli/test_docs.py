@@ -48,7 +48,9 @@ def test_the_readme_set_up_is_what_ci_runs():
         for job_name, job in workflow(name)["jobs"].items():
             if "container" in job:
                 assert runs(job)[0] == SETUP, (name, job_name)
-                assert job["container"] == "debian:bookworm"  # Debian with Python 3.11, as the README
+                assert (
+                    job["container"] == "debian:bookworm"
+                )  # Debian with Python 3.11, as the README
     assert "make build" in section("Set-up and the two commands")
     assert "make test" in section("Set-up and the two commands")
 
@@ -181,12 +183,19 @@ def test_pre_commit_hooks():
 
 def test_the_editors_guide_works_as_written(project: Project):
     guide = section("Editor's guide")
-    commands = [line for block in code_blocks(guide, "sh") for line in block.splitlines() if line.startswith("nextsociety ")]
+    commands = [
+        line
+        for block in code_blocks(guide, "sh")
+        for line in block.splitlines()
+        if line.startswith("nextsociety ")
+    ]
     assert len(commands) >= 6
     for command in commands:
         result = nextsociety(*shlex.split(command)[1:], cwd=project.root)
         assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
-    partners = int(re.search(r"(\d+) partners", nextsociety("check", cwd=project.root).stdout).group(1))
+    partners = int(
+        re.search(r"(\d+) partners", nextsociety("check", cwd=project.root).stdout).group(1)
+    )
     (partner,) = code_blocks(guide, "yaml")
     with (project.root / "data" / "partners.yml").open("a", encoding="utf-8") as file:
         file.write("\n" + partner)

@@ -67,10 +67,14 @@ def test_a_loop_and_a_link_inside_the_project(project: Project):
     problems = [str(p) for p in link_problems(project.root, ["content", "data", "overrides"])]
 
     assert problems == [
-        f"content/loop-a: symbolic link to '{project.root}/content/loop-b' that loops "
-        "(copy the file into the project instead of linking to it)",
-        f"content/loop-b: symbolic link to '{project.root}/content/loop-a' that loops "
-        "(copy the file into the project instead of linking to it)",
+        (
+            f"content/loop-a: symbolic link to '{project.root}/content/loop-b' that loops "
+            "(copy the file into the project instead of linking to it)"
+        ),
+        (
+            f"content/loop-b: symbolic link to '{project.root}/content/loop-a' that loops "
+            "(copy the file into the project instead of linking to it)"
+        ),
     ]
 
 

@@ -17,7 +17,9 @@ import yaml
 
 from tests.cli.conftest import BUILD_DATE, Project
 
-STRINGS = yaml.safe_load(Path(__file__).resolve().parents[2].joinpath("data", "site.yml").read_text(encoding="utf-8"))["strings"]
+STRINGS = yaml.safe_load(
+    Path(__file__).resolve().parents[2].joinpath("data", "site.yml").read_text(encoding="utf-8")
+)["strings"]
 
 
 def _free_port() -> int:
@@ -35,18 +37,32 @@ def _get(url: str) -> str | None:
 
 
 @pytest.fixture
-def preview(project: Project, tmp_path: Path) -> Iterator[Callable[[str, Callable[[str], bool]], str]]:
+def preview(
+    project: Project, tmp_path: Path
+) -> Iterator[Callable[[str, Callable[[str], bool]], str]]:
     """`mkdocs serve` on the project; yields wait_for(path, condition) -> the page once condition holds."""
-    project.write("content/news/2026/secret.md", "---\ntitle: Secret plan\ndate: 2026-01-05\ntype: news\nsummary: s\ndraft: true\n---\nDraft text.\n")
-    project.write("content/news/2026/embargoed.md", "---\ntitle: Embargoed release\ndate: 2026-12-01\ntype: press-release\nsummary: s\n---\nNot yet.\n")
-    project.write("content/news/2026/embargoed.fr.md", "---\ntitle: Communiqué sous embargo\nsummary: s\n---\nPas encore.\n")
+    project.write(
+        "content/news/2026/secret.md",
+        "---\ntitle: Secret plan\ndate: 2026-01-05\ntype: news\nsummary: s\ndraft: true\n---\nDraft text.\n",
+    )
+    project.write(
+        "content/news/2026/embargoed.md",
+        "---\ntitle: Embargoed release\ndate: 2026-12-01\ntype: press-release\nsummary: s\n---\nNot yet.\n",
+    )
+    project.write(
+        "content/news/2026/embargoed.fr.md",
+        "---\ntitle: Communiqué sous embargo\nsummary: s\n---\nPas encore.\n",
+    )
     port = _free_port()
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     env.update({"NEXTSOCIETY_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"})
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
-        cwd=project.root, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=project.root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
 
     def wait_for(path: str, condition: Callable[[str], bool], timeout: float = 90) -> str:
@@ -58,7 +74,9 @@ def preview(project: Project, tmp_path: Path) -> Iterator[Callable[[str, Callabl
             if page is not None and condition(page):
                 return page
             time.sleep(0.3)
-        raise AssertionError(f"/{path} never showed what was expected:\n{page}\n{(tmp_path / 'serve.log').read_text()}")
+        raise AssertionError(
+            f"/{path} never showed what was expected:\n{page}\n{(tmp_path / 'serve.log').read_text()}"
+        )
 
     try:
         yield wait_for
@@ -90,7 +108,13 @@ def test_preview_banners_and_reloads(preview, project: Project):
     preview("news/2026/secret/", lambda page: "Edited draft text." in page)
     # data/: a string of data/site.yml.
     project.replace("data/site.yml", STRINGS["preview.draft"]["en"], "Draft, edited in data")
-    assert "Draft, edited in data" in _banner(preview("news/2026/secret/", lambda page: "Draft, edited in data" in page))
+    assert "Draft, edited in data" in _banner(
+        preview("news/2026/secret/", lambda page: "Draft, edited in data" in page)
+    )
     # overrides/: a template.
-    project.replace("overrides/news-item.html", "{% block page_body %}", '{% block page_body %}<p class="ns-reload-marker">reloaded</p>')
+    project.replace(
+        "overrides/news-item.html",
+        "{% block page_body %}",
+        '{% block page_body %}<p class="ns-reload-marker">reloaded</p>',
+    )
     preview("news/2026/secret/", lambda page: "ns-reload-marker" in page)

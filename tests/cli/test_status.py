@@ -8,7 +8,9 @@ from tests.cli.conftest import Project, nextsociety
 
 
 def news(title: str, date: str, body: str = "Text.\n", extra: str = "") -> str:
-    return f"---\ntitle: {title}\ndate: {date}\ntype: news\nsummary: The summary.\n{extra}---\n{body}"
+    return (
+        f"---\ntitle: {title}\ndate: {date}\ntype: news\nsummary: The summary.\n{extra}---\n{body}"
+    )
 
 
 def translation(title: str, mark: str | None) -> str:
@@ -35,9 +37,17 @@ def fixture(project: Project) -> None:
     project.write("content/news/2018/changed.fr.md", translation("Changé", old))
     project.write("content/news/2018/changed.ar.md", translation("تغيّر", None))
     project.write("content/news/2026/embargoed.md", news("Embargoed", "2026-12-01"))
-    project.write("content/news/2026/secret.md", news("Secret", "2026-01-01", extra="draft: true\n"))
-    project.write("content/events/planned/visit.md", "---\ntitle: A visit\nsummary: s\nstatus: planned\nlocation:\n  country: IT\n---\nx\n")
-    project.write("content/events/planned/visit.fr.md", "---\ntitle: 'TODO: the French title'\nsummary: s\n---\nx\n")
+    project.write(
+        "content/news/2026/secret.md", news("Secret", "2026-01-01", extra="draft: true\n")
+    )
+    project.write(
+        "content/events/planned/visit.md",
+        "---\ntitle: A visit\nsummary: s\nstatus: planned\nlocation:\n  country: IT\n---\nx\n",
+    )
+    project.write(
+        "content/events/planned/visit.fr.md",
+        "---\ntitle: 'TODO: the French title'\nsummary: s\n---\nx\n",
+    )
 
 
 def test_translations_scheduled_items_and_drafts(project: Project):
@@ -53,7 +63,9 @@ def test_translations_scheduled_items_and_drafts(project: Project):
         "events/planned/visit": ["original", "todo", "missing"],
     }
     out = result.stdout
-    scheduled = out.split("Scheduled (embargoed: published by the first build on their date, today is 2026-11-25):\n")[1]
+    scheduled = out.split(
+        "Scheduled (embargoed: published by the first build on their date, today is 2026-11-25):\n"
+    )[1]
     assert scheduled.startswith("  2026-12-01  news/2026/embargoed — Embargoed\n\n")
     drafts = out.split("Drafts (never published while they say `draft: true`):\n")[1]
     assert drafts.startswith("  news/2026/secret — Secret\n\n")
@@ -65,34 +77,69 @@ def test_translations_scheduled_items_and_drafts(project: Project):
 def test_stamping_makes_an_outdated_translation_current(project: Project):
     fixture(project)
     before = project.read("content/news/2018/changed.fr.md")
-    result = nextsociety("status", "--stamp", "content/news/2018/changed.fr.md", "content/news/2018/changed.ar.md", cwd=project.root)
+    result = nextsociety(
+        "status",
+        "--stamp",
+        "content/news/2018/changed.fr.md",
+        "content/news/2018/changed.ar.md",
+        cwd=project.root,
+    )
     assert result.returncode == 0, result.stderr
     mark = content_hash("Changed", "The summary.", "New text.\n")
-    assert result.stdout.splitlines()[0] == f'Stamped content/news/2018/changed.fr.md as up to date with content/news/2018/changed.md (translated_from: "{mark}").'
+    assert (
+        result.stdout.splitlines()[0]
+        == f'Stamped content/news/2018/changed.fr.md as up to date with content/news/2018/changed.md (translated_from: "{mark}").'
+    )
     after = project.read("content/news/2018/changed.fr.md")
-    assert after.replace(mark, "") == before.replace(content_hash("Changed", "The summary.", "Old text.\n"), "")  # one value changed
+    assert after.replace(mark, "") == before.replace(
+        content_hash("Changed", "The summary.", "Old text.\n"), ""
+    )  # one value changed
     assert f'translated_from: "{mark}"\n---\n' in project.read("content/news/2018/changed.ar.md")
-    assert table(nextsociety("status", cwd=project.root).stdout)["news/2018/changed"] == ["original", "translated", "translated"]
+    assert table(nextsociety("status", cwd=project.root).stdout)["news/2018/changed"] == [
+        "original",
+        "translated",
+        "translated",
+    ]
     assert nextsociety("check", cwd=project.root).returncode == 0
     # Editing the original's body makes both outdated again; whitespace alone does not.
     project.replace("content/news/2018/changed.md", "New text.\n", "New text.  \n\n")
-    assert table(nextsociety("status", cwd=project.root).stdout)["news/2018/changed"] == ["original", "translated", "translated"]
+    assert table(nextsociety("status", cwd=project.root).stdout)["news/2018/changed"] == [
+        "original",
+        "translated",
+        "translated",
+    ]
     project.replace("content/news/2018/changed.md", "New text.", "Newer text.")
-    assert table(nextsociety("status", cwd=project.root).stdout)["news/2018/changed"] == ["original", "outdated", "outdated"]
+    assert table(nextsociety("status", cwd=project.root).stdout)["news/2018/changed"] == [
+        "original",
+        "outdated",
+        "outdated",
+    ]
 
 
 def test_stamp_refuses_what_is_not_a_translation(project: Project):
     fixture(project)
     original = nextsociety("status", "--stamp", "content/news/2018/changed.md", cwd=project.root)
     assert original.returncode == 1
-    assert original.stderr == "nextsociety: content/news/2018/changed.md is an original, not a translation: stamp its translations (e.g. content/news/2018/changed.fr.md).\n"
+    assert (
+        original.stderr
+        == "nextsociety: content/news/2018/changed.md is an original, not a translation: stamp its translations (e.g. content/news/2018/changed.fr.md).\n"
+    )
     page = nextsociety("status", "--stamp", "content/about.fr.md", cwd=project.root)
-    assert page.stderr == "nextsociety: content/about.fr.md is not a news item or an event: only those record which original they translate.\n"
+    assert (
+        page.stderr
+        == "nextsociety: content/about.fr.md is not a news item or an event: only those record which original they translate.\n"
+    )
 
 
 def test_stamped_sets_or_replaces_one_line():
-    assert stamped("---\ntitle: T\n---\nBody\n", "abc") == '---\ntitle: T\ntranslated_from: "abc"\n---\nBody\n'
-    assert stamped('---\ntitle: T\ntranslated_from: "old"  # note\nslug: t\n---\n---\n', "abc") == '---\ntitle: T\ntranslated_from: "abc"\nslug: t\n---\n---\n'
+    assert (
+        stamped("---\ntitle: T\n---\nBody\n", "abc")
+        == '---\ntitle: T\ntranslated_from: "abc"\n---\nBody\n'
+    )
+    assert (
+        stamped('---\ntitle: T\ntranslated_from: "old"  # note\nslug: t\n---\n---\n', "abc")
+        == '---\ntitle: T\ntranslated_from: "abc"\nslug: t\n---\n---\n'
+    )
     assert stamped("Body\n", "abc") == '---\ntranslated_from: "abc"\n---\nBody\n'
 
 

@@ -48,7 +48,10 @@ def test_languages_at_their_urls_with_lang_and_direction(basic):
 
 
 def test_material_interface_strings_in_the_page_language(basic):
-    skip = {url: basic.soup(url).select_one("a.md-skip").get_text(strip=True) for url in ("", "fr/", "ar/")}
+    skip = {
+        url: basic.soup(url).select_one("a.md-skip").get_text(strip=True)
+        for url in ("", "fr/", "ar/")
+    }
     assert skip[""] == "Skip to content"
     assert skip["fr/"] == "Aller au contenu"
     assert skip["ar/"] == "انتقل إلى المحتوى"
@@ -111,7 +114,10 @@ def test_hreflang_alternates_are_absolute_with_x_default(basic):
 
 def test_navigation_lists_only_its_own_language(basic):
     for url in ("", "fr/", "ar/"):
-        hrefs = [resolve(url, a["href"]) for a in basic.soup(url).select("nav.md-nav--primary a.md-nav__link[href]")]
+        hrefs = [
+            resolve(url, a["href"])
+            for a in basic.soup(url).select("nav.md-nav--primary a.md-nav__link[href]")
+        ]
         expected_prefix = url
         assert hrefs, url
         for target in hrefs:
@@ -138,7 +144,10 @@ def test_sitemap_has_hreflang_alternates(basic):
         "https://example.org/about/",
         "https://example.org/fr/a-propos/",
     }
-    about = {link.get("hreflang"): link.get("href") for link in urls["https://example.org/fr/a-propos/"].findall("x:link", ns)}
+    about = {
+        link.get("hreflang"): link.get("href")
+        for link in urls["https://example.org/fr/a-propos/"].findall("x:link", ns)
+    }
     assert about == {
         "en": "https://example.org/about/",
         "fr": "https://example.org/fr/a-propos/",
@@ -147,7 +156,11 @@ def test_sitemap_has_hreflang_alternates(basic):
 
 
 def test_not_found_page_per_language(basic):
-    for path, lang, text in [("404.html", "en", "Page not found"), ("fr/404.html", "fr", "Page introuvable"), ("ar/404.html", "ar", "الصفحة غير موجودة")]:
+    for path, lang, text in [
+        ("404.html", "en", "Page not found"),
+        ("fr/404.html", "fr", "Page introuvable"),
+        ("ar/404.html", "ar", "الصفحة غير موجودة"),
+    ]:
         soup = basic.soup(path)
         assert soup.html["lang"] == lang
         assert soup.select_one("article h1").get_text(strip=True) == text
@@ -160,7 +173,10 @@ def test_not_found_page_per_language(basic):
 def test_sub_path_site_url(make_site):
     result = make_site(BASIC, mkdocs_yml=tiny_mkdocs_yml(site_url="https://example.org/tns/"))
     assert result.returncode == 0, result.log
-    alternates = {l["hreflang"]: l["href"] for l in result.soup("fr/a-propos/").select('link[rel="alternate"][hreflang]')}
+    alternates = {
+        l["hreflang"]: l["href"]
+        for l in result.soup("fr/a-propos/").select('link[rel="alternate"][hreflang]')
+    }
     assert alternates["fr"] == "https://example.org/tns/fr/a-propos/"
     assert alternates["x-default"] == "https://example.org/tns/about/"
     home = result.soup("fr/404.html").select_one("article a[href]")
@@ -170,15 +186,21 @@ def test_sub_path_site_url(make_site):
 
 def test_two_builds_are_identical(make_site, tmp_path):
     first = make_site(BASIC)
-    snapshot = {p.relative_to(first.site): p.read_bytes() for p in first.site.rglob("*") if p.is_file()}
+    snapshot = {
+        p.relative_to(first.site): p.read_bytes() for p in first.site.rglob("*") if p.is_file()
+    }
     second = make_site(BASIC)
-    again = {p.relative_to(second.site): p.read_bytes() for p in second.site.rglob("*") if p.is_file()}
+    again = {
+        p.relative_to(second.site): p.read_bytes() for p in second.site.rglob("*") if p.is_file()
+    }
     assert snapshot.keys() == again.keys()
     assert [p for p in snapshot if snapshot[p] != again[p]] == []
 
 
 def test_pages_outside_the_navigation_have_no_cross_language_neighbours(make_site):
-    result = make_site({**BASIC, "content/extra.md": "# Extra\n", "content/extra.fr.md": "# En plus\n"})
+    result = make_site(
+        {**BASIC, "content/extra.md": "# Extra\n", "content/extra.fr.md": "# En plus\n"}
+    )
     assert result.returncode == 0, result.log
     for url in ("extra/", "fr/extra/", "ar/extra/"):
         soup = result.soup(url)

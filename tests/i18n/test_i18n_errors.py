@@ -11,20 +11,27 @@ from tests.i18n.test_i18n_build import BASIC
 
 
 def test_bad_slug_in_front_matter_names_file_and_line(check_site):
-    result = check_site({**BASIC, "content/about.fr.md": "---\ntitle: À propos\nslug: À Propos\n---\n# À propos\n"})
+    result = check_site(
+        {**BASIC, "content/about.fr.md": "---\ntitle: À propos\nslug: À Propos\n---\n# À propos\n"}
+    )
     assert result.returncode != 0
     assert "about.fr.md:3: 'slug': 'À Propos' is not a slug" in result.log
 
 
 def test_malformed_front_matter_names_file_and_line(check_site):
-    result = check_site({**BASIC, "content/about.fr.md": "---\ntitle: [unclosed\nslug: x\n---\n# x\n"})
+    result = check_site(
+        {**BASIC, "content/about.fr.md": "---\ntitle: [unclosed\nslug: x\n---\n# x\n"}
+    )
     assert result.returncode != 0
     assert "about.fr.md:3: malformed YAML" in result.log
 
 
 def test_missing_string_translation_names_the_line(check_site, tmp_path):
     strings = tmp_path / "site.yml"
-    strings.write_text((REPO / "data" / "site.yml").read_text(encoding="utf-8") + "  extra.key:\n    en: Only English\n    fr: Seulement\n")
+    strings.write_text(
+        (REPO / "data" / "site.yml").read_text(encoding="utf-8")
+        + "  extra.key:\n    en: Only English\n    fr: Seulement\n"
+    )
     config = tiny_mkdocs_yml().replace(str(REPO / "data" / "site.yml"), str(strings))
     result = check_site(BASIC, mkdocs_yml=config)
     assert result.returncode != 0
@@ -40,7 +47,9 @@ def test_navigation_to_a_missing_page_fails(check_site):
 
 
 def test_unknown_language_option_is_reported(check_site):
-    config = tiny_mkdocs_yml().replace("site_name: THE NEXT SOCIETY", "sitename: THE NEXT SOCIETY", 1)
+    config = tiny_mkdocs_yml().replace(
+        "site_name: THE NEXT SOCIETY", "sitename: THE NEXT SOCIETY", 1
+    )
     result = check_site(BASIC, mkdocs_yml=config)
     assert result.returncode != 0
     assert "unknown key 'sitename'" in result.log and "did you mean 'site_name'?" in result.log

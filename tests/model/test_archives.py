@@ -14,7 +14,12 @@ def test_paginate_sizes():
     assert [len(p.items) for p in paginate(list(range(25)), 10)] == [10, 10, 5]
     assert [(p.number, p.count) for p in paginate([], 10)] == [(1, 1)]
     pages = paginate(list(range(11)), 10)
-    assert pages[0].has_next and not pages[0].has_previous and pages[1].has_previous and not pages[1].has_next
+    assert (
+        pages[0].has_next
+        and not pages[0].has_previous
+        and pages[1].has_previous
+        and not pages[1].has_next
+    )
 
 
 def test_related_prefers_most_shared_then_nearest():
@@ -55,12 +60,26 @@ DEC_2, DEC_30, JAN_2 = dt.date(2018, 12, 2), dt.date(2018, 12, 30), dt.date(2019
         ("ar", NOV_19, NOV_23, "19\u201323 \u0646\u0648\u0641\u0645\u0628\u0631 2018"),
         ("en_GB", NOV_30, DEC_2, "30 November\u2009\u2013\u20092 December 2018"),
         ("fr", NOV_30, DEC_2, "30 novembre\u2009\u2013\u20092 d\u00e9cembre 2018"),
-        ("ar", NOV_30, DEC_2, "30 \u0646\u0648\u0641\u0645\u0628\u0631\u2009\u2013\u20092 "
-         "\u062f\u064a\u0633\u0645\u0628\u0631 2018"),
+        (
+            "ar",
+            NOV_30,
+            DEC_2,
+            (
+                "30 \u0646\u0648\u0641\u0645\u0628\u0631\u2009\u2013\u20092 "
+                "\u062f\u064a\u0633\u0645\u0628\u0631 2018"
+            ),
+        ),
         ("en_GB", DEC_30, JAN_2, "30 December 2018\u2009\u2013\u20092 January 2019"),
         ("fr", DEC_30, JAN_2, "30 d\u00e9cembre 2018\u2009\u2013\u20092 janvier 2019"),
-        ("ar", DEC_30, JAN_2, "30 \u062f\u064a\u0633\u0645\u0628\u0631 2018\u2009\u2013\u20092 "
-         "\u064a\u0646\u0627\u064a\u0631 2019"),
+        (
+            "ar",
+            DEC_30,
+            JAN_2,
+            (
+                "30 \u062f\u064a\u0633\u0645\u0628\u0631 2018\u2009\u2013\u20092 "
+                "\u064a\u0646\u0627\u064a\u0631 2019"
+            ),
+        ),
     ],
 )
 def test_localized_dates_and_ranges(code, start, end, shown):

@@ -10,7 +10,14 @@ from nextsociety.model.translations import localized_dest_uri, split_language
 from nextsociety.model.urls import absolute_url
 from nextsociety.model.yamlio import parse_yaml
 
-LANGS = parse_languages("en", {"en": {"name": "English", "site_name": "S"}, "fr": {"name": "Français", "site_name": "S"}, "ar": {"name": "العربية", "site_name": "S"}})
+LANGS = parse_languages(
+    "en",
+    {
+        "en": {"name": "English", "site_name": "S"},
+        "fr": {"name": "Français", "site_name": "S"},
+        "ar": {"name": "العربية", "site_name": "S"},
+    },
+)
 
 
 def test_lines_of_keys_and_items():
@@ -23,14 +30,21 @@ def test_lines_of_keys_and_items():
 def test_duplicate_key_is_an_error_with_both_lines():
     with pytest.raises(DataError) as err:
         parse_yaml("id: a\nname: x\nid: b\n", "data/p.yml")
-    assert str(err.value.problems[0]) == "data/p.yml:3: the key 'id' is written twice (first written on line 1; keep one)"
+    assert (
+        str(err.value.problems[0])
+        == "data/p.yml:3: the key 'id' is written twice (first written on line 1; keep one)"
+    )
 
 
 def test_malformed_yaml_gives_its_line():
     with pytest.raises(DataError) as err:
         parse_yaml("a: 1\nb: [1, 2\nc: 3\n", "x.yml")
     problem = err.value.problems[0]
-    assert problem.path == "x.yml" and problem.line == 3 and problem.message.startswith("malformed YAML")
+    assert (
+        problem.path == "x.yml"
+        and problem.line == 3
+        and problem.message.startswith("malformed YAML")
+    )
 
 
 def test_front_matter_lines_are_file_lines():
@@ -49,7 +63,10 @@ def test_split_language_and_destinations():
     assert split_language("about.fr.md", LANGS) == ("about.md", LANGS.get("fr"))
     assert split_language("news/2018/x.ar.md", LANGS) == ("news/2018/x.md", LANGS.get("ar"))
     assert split_language("v1.2.md", LANGS) == ("v1.2.md", LANGS.default)
-    assert localized_dest_uri("programme/track.md", LANGS.get("fr"), "parcours") == "fr/programme/parcours/index.html"
+    assert (
+        localized_dest_uri("programme/track.md", LANGS.get("fr"), "parcours")
+        == "fr/programme/parcours/index.html"
+    )
     assert localized_dest_uri("about.md", LANGS.get("fr"), None) is None
 
 
@@ -64,9 +81,11 @@ def test_absolute_url_keeps_the_sub_path():
 
 
 def test_problem_formatting_and_hint():
-    assert str(Problem("data/x.yml", 4, "unknown key 'countrry'", did_you_mean("countrry", ["country", "name"]))) == (
-        "data/x.yml:4: unknown key 'countrry' (did you mean 'country'?)"
-    )
+    assert str(
+        Problem(
+            "data/x.yml", 4, "unknown key 'countrry'", did_you_mean("countrry", ["country", "name"])
+        )
+    ) == ("data/x.yml:4: unknown key 'countrry' (did you mean 'country'?)")
     with pytest.raises(DataError) as err:
         parse_languages("de", {"en": {"name": "English", "site_name": "S"}})
     assert "default_language 'de' is not among the languages" in str(err.value)

@@ -3,6 +3,7 @@ never a traceback, never a hang (issue: hostile input)."""
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -28,7 +29,7 @@ def problem_of(text: str, first_line: int = 1) -> str:
 def billion_laughs(levels: int) -> str:
     names = [chr(ord("a") + i) for i in range(levels + 1)]
     lines = [f'{names[0]}: &{names[0]} ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for previous, name in zip(names, names[1:]):
+    for previous, name in itertools.pairwise(names):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
     return "\n".join(lines) + "\n"
 

@@ -9,7 +9,13 @@ import feedparser
 from tests.news.conftest import news_file
 
 FILES = {
-    "content/news/2018/visit.md": news_file("The visit", "2018-11-30", "press-release", summary="What happened.", body="See [home](../../index.md).\n"),
+    "content/news/2018/visit.md": news_file(
+        "The visit",
+        "2018-11-30",
+        "press-release",
+        summary="What happened.",
+        body="See [home](../../index.md).\n",
+    ),
     "content/news/2018/visit.fr.md": "---\ntitle: La visite\nsummary: Ce qui s’est passé.\n---\nVoir l’[accueil](../../index.md).\n",
     "content/news/2018/story.md": news_file("A story", "2018-11-01"),
 }
@@ -38,8 +44,17 @@ def test_atom_feeds_per_language(news_site):
 
 def test_entry_ids_do_not_change_with_the_title(news_site):
     first = news_site(FILES)
-    renamed = news_site({**FILES, "content/news/2018/visit.md": FILES["content/news/2018/visit.md"].replace("The visit", "A new title")})
-    ids = [feedparser.parse((r.site / "feed.xml").read_bytes()).entries[0].id for r in (first, renamed)]
+    renamed = news_site(
+        {
+            **FILES,
+            "content/news/2018/visit.md": FILES["content/news/2018/visit.md"].replace(
+                "The visit", "A new title"
+            ),
+        }
+    )
+    ids = [
+        feedparser.parse((r.site / "feed.xml").read_bytes()).entries[0].id for r in (first, renamed)
+    ]
     assert ids[0] == ids[1]
 
 
@@ -60,5 +75,7 @@ def test_every_page_links_its_language_feeds(news_site):
     for url, expected in (("about/", "../feed.xml"), ("fr/news/2018/visit/", "../../../feed.xml")):
         links = result.soup(url).select('link[rel="alternate"][type="application/atom+xml"]')
         assert links[0]["href"] == expected
-    resolved = result.soup("fr/").select_one('link[rel="alternate"][type="application/feed+json"]')["href"]
+    resolved = result.soup("fr/").select_one('link[rel="alternate"][type="application/feed+json"]')[
+        "href"
+    ]
     assert resolved == "feed.json"

@@ -9,16 +9,18 @@ from tests.news.conftest import news_file
 
 
 def test_all_errors_reported_together_with_lines(news_check):
-    result = news_check({
-        "content/news/2018/a.md": "---\ntitle: A\ndate: 2018-13-01\ntype: news\nsummary: s\n---\nx\n",
-        "content/news/2018/b.md": "---\ntitle: B\ndate: 2018-11-01\ntype: pressrelease\nsummary: s\n---\nx\n",
-        "content/news/2018/c.md": "---\ndate: 2018-11-01\ntype: news\nsummary: s\n---\nx\n",
-        "content/news/2018/d.md": "---\ntitle: D\ndate: 2018-11-01\ntype: news\nsummary: s\npartners: [acio]\ntags: [benchmarking]\n---\nx\n",
-        "content/news/2018/e.md": news_file("E", "2018-11-01"),
-        "content/news/2018/e.fr.md": "---\ntitle: E\nsummary: s\ndate: 2018-11-02\ntype: press-release\n---\nx\n",
-        "content/news/2019/f.md": news_file("F", "2018-05-05"),
-        "content/news/2018/g.md": news_file("G", "2018-11-01", extra="titel: typo\n"),
-    })
+    result = news_check(
+        {
+            "content/news/2018/a.md": "---\ntitle: A\ndate: 2018-13-01\ntype: news\nsummary: s\n---\nx\n",
+            "content/news/2018/b.md": "---\ntitle: B\ndate: 2018-11-01\ntype: pressrelease\nsummary: s\n---\nx\n",
+            "content/news/2018/c.md": "---\ndate: 2018-11-01\ntype: news\nsummary: s\n---\nx\n",
+            "content/news/2018/d.md": "---\ntitle: D\ndate: 2018-11-01\ntype: news\nsummary: s\npartners: [acio]\ntags: [benchmarking]\n---\nx\n",
+            "content/news/2018/e.md": news_file("E", "2018-11-01"),
+            "content/news/2018/e.fr.md": "---\ntitle: E\nsummary: s\ndate: 2018-11-02\ntype: press-release\n---\nx\n",
+            "content/news/2019/f.md": news_file("F", "2018-05-05"),
+            "content/news/2018/g.md": news_file("G", "2018-11-01", extra="titel: typo\n"),
+        }
+    )
     assert result.returncode != 0
     log = result.log
     expected = [
@@ -37,21 +39,33 @@ def test_all_errors_reported_together_with_lines(news_check):
 
 
 def test_two_items_with_the_same_url_in_one_language(news_check):
-    result = news_check({
-        "content/news/2018/one.md": news_file("One", "2018-11-01"),
-        "content/news/2018/two.md": news_file("Two", "2018-11-02", extra="slug: one\n"),
-    })
+    result = news_check(
+        {
+            "content/news/2018/one.md": news_file("One", "2018-11-01"),
+            "content/news/2018/two.md": news_file("Two", "2018-11-02", extra="slug: one\n"),
+        }
+    )
     assert result.returncode != 0
-    assert "content/news/2018/two.md: same English URL /news/2018/one/ as content/news/2018/one.md" in result.log
+    assert (
+        "content/news/2018/two.md: same English URL /news/2018/one/ as content/news/2018/one.md"
+        in result.log
+    )
 
 
 def test_translation_without_original(news_check):
-    result = news_check({"content/news/2018/lonely.fr.md": "---\ntitle: Seul\nsummary: s\n---\nx\n"})
+    result = news_check(
+        {"content/news/2018/lonely.fr.md": "---\ntitle: Seul\nsummary: s\n---\nx\n"}
+    )
     assert result.returncode != 0
-    assert "content/news/2018/lonely.fr.md: a Français translation without its original (create content/news/2018/lonely.md first)" in result.log
+    assert (
+        "content/news/2018/lonely.fr.md: a Français translation without its original (create content/news/2018/lonely.md first)"
+        in result.log
+    )
 
 
 def test_html_in_a_title_is_rejected(news_check):
-    result = news_check({"content/news/2018/x.md": news_file("<script>alert(1)</script>", "2018-11-01")})
+    result = news_check(
+        {"content/news/2018/x.md": news_file("<script>alert(1)</script>", "2018-11-01")}
+    )
     assert result.returncode != 0
     assert "content/news/2018/x.md:2: 'title': contains HTML markup" in result.log

@@ -15,11 +15,16 @@ from tests.quality.checks import check_links
 FILES = {
     **BASE_PAGES,
     "content/news/2018/visit.md": news_file(
-        "Visit", "2018-11-26", "press-release", extra="tags: [benchmarking-visit]\n",
+        "Visit",
+        "2018-11-26",
+        "press-release",
+        extra="tags: [benchmarking-visit]\n",
         body="See [the other one](../2017/launch.md).\n",
     ),
     "content/news/2018/visit.fr.md": "---\ntitle: Visite\nsummary: s\nslug: visite\n---\nx\n",
-    "content/news/2017/launch.md": news_file("Launch", "2017-05-01", extra="tags: [benchmarking-visit]\n"),
+    "content/news/2017/launch.md": news_file(
+        "Launch", "2017-05-01", extra="tags: [benchmarking-visit]\n"
+    ),
 }
 
 

@@ -138,7 +138,9 @@ def test_the_extra_registry_builds_pages_lists_and_backlinks(funders_project: Pa
         "Union Fund",
     ]
     assert soup("fr/funders").select_one("h1").get_text() == "Financeurs"
-    assert soup("ar/funders/union-fund").select_one(".ns-funder-partner a").get_text() == "Acme Agency"
+    assert (
+        soup("ar/funders/union-fund").select_one(".ns-funder-partner a").get_text() == "Acme Agency"
+    )
     partner = soup("partners/acme-agency")
     (section,) = partner.select("[data-ns-backlinks='registry.backlinks.funders']")
     assert section.select_one("h2").get_text() == "Funded by"
@@ -152,8 +154,12 @@ def test_the_extra_registry_is_validated_like_the_others(funders_project: Path):
     site, problems = load_site(funders_project)
     assert site is None
     assert [str(p) for p in problems] == [
-        "data/funders.yml:4: funder 'union-fund' refers to the unknown partner 'acme-agncy' "
-        "(did you mean 'acme-agency'?)",
-        "data/funders.yml:7: unknown country code 'XX' (use a two-letter ISO 3166-1 code, "
-        "such as 'FR' for France)",
+        (
+            "data/funders.yml:4: funder 'union-fund' refers to the unknown partner 'acme-agncy' "
+            "(did you mean 'acme-agency'?)"
+        ),
+        (
+            "data/funders.yml:7: unknown country code 'XX' (use a two-letter ISO 3166-1 code, "
+            "such as 'FR' for France)"
+        ),
     ]

@@ -278,3 +278,30 @@ def test_the_header_override_is_materials_with_our_search() -> None:
     assert comment.sub("", search_block.sub("\n", theirs), count=1) == comment.sub(
         "", our_block.sub("\n", ours), count=1
     )
+
+
+@pytest.mark.parametrize(
+    ("plugin", "bundle"),
+    [
+        ("- nextsociety/search\n", "pagefind/"),
+        ("- nextsociety/search:\n    output_subdir: find\n", "find/"),
+        ("- nextsociety/search:\n    enabled: false\n", None),
+    ],
+)
+def test_the_search_box_follows_the_plugin_settings(make_site, plugin, bundle) -> None:
+    """Templates learn where the search UI is from the plugin (`search_bundle`), not by
+    looking the plugin up in the configuration: no box when it is disabled."""
+    from tests.conftest import tiny_mkdocs_yml
+    from tests.search.conftest import TINY_PAGES
+
+    result = make_site(TINY_PAGES, tiny_mkdocs_yml(extra_plugins=plugin))
+    assert result.returncode == 0, result.log
+    for lang in LANGUAGES:
+        soup = result.soup(PREFIX[lang])
+        box = soup.select_one("[data-ns-search]")
+        stylesheet = soup.select_one("link[href$='ns-search.css']")
+        if bundle is None:
+            assert box is None and stylesheet is None
+        else:
+            assert box["data-ns-bundle"].endswith(bundle), box["data-ns-bundle"]
+            assert stylesheet is not None

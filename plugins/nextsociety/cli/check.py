@@ -38,27 +38,33 @@ def run_check(args: argparse.Namespace) -> int:
         report(problems, args.format, root, "error")
         count = len(problems)
         print(
-            f"{plural(count, 'problem')} found: fix {'it' if count == 1 else 'each one'} in the file and line shown, "
+            f"{plural(count, 'problem')} found: fix {'it' if count == 1 else 'each one'} in the "
+            "file and line shown, "
             "then run `nextsociety check` again. Nothing is published while a problem remains."
         )
         return 1
     warnings = placeholder_warnings(site)
     report(warnings, args.format, root, "warning")
     note = f" ({plural(len(warnings), 'warning')} above)" if warnings else ""
-    print(f"OK: no problems in {site.config.docs_dir}/ and data/ — {summary(site, build_day())}{note}.")
+    print(
+        f"OK: no problems in {site.config.docs_dir}/ and data/ — "
+        f"{summary(site, build_day())}{note}."
+    )
     return 0
 
 
 def summary(site: Site, today: dt.date) -> str:
     news, events = site.news, site.events
     releases = sum(item.is_press_release for item in news)
-    scheduled = sum(not item.draft and item.date > today for item in news)
+    scheduled = sum(not item.draft and not item.is_public(today) for item in news)
     drafts = sum(item.draft for item in news)
     planned = sum(not event.is_dated for event in events)
     suffix = "" if releases == 1 else "s"
     parts = [
-        f"{plural(len(news), 'news item')} ({releases} press release{suffix}, "
-        f"{scheduled} scheduled, {plural(drafts, 'draft')})",
+        (
+            f"{plural(len(news), 'news item')} ({releases} press release{suffix}, "
+            f"{scheduled} scheduled, {plural(drafts, 'draft')})"
+        ),
         f"{plural(len(events), 'event')} ({planned} planned)",
     ]
     if site.registries is not None:
@@ -79,6 +85,15 @@ def placeholder_warnings(site: Site) -> list[Problem]:
     for src_uri in files:
         text = site.sources[src_uri]
         if has_placeholder(text):
-            line = next(n for n, content in enumerate(text.splitlines(), start=1) if PLACEHOLDER in content)
-            warnings.append(Problem(f"{site.config.docs_dir}/{src_uri}", line, "still has TODO text to write", "it is published with the next build"))
+            line = next(
+                n for n, content in enumerate(text.splitlines(), start=1) if PLACEHOLDER in content
+            )
+            warnings.append(
+                Problem(
+                    f"{site.config.docs_dir}/{src_uri}",
+                    line,
+                    "still has TODO text to write",
+                    "it is published with the next build",
+                )
+            )
     return warnings

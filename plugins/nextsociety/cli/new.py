@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from nextsociety.cli.project import UserError, project_config, project_root
 from nextsociety.model.countries import country_hint, is_country
 from nextsociety.model.errors import DataError
+from nextsociety.model.events import load_events
 from nextsociety.model.news import NEWS_TYPES
+from nextsociety.model.references import KnownIds
 from nextsociety.model.registries.base import load_registries
 from nextsociety.model.schema import check_plain_text, check_slug
 from nextsociety.model.site import SiteConfig
@@ -103,14 +105,18 @@ def run_new_news(args: argparse.Namespace) -> int:
     slug = _slug(args.slug, title)
     codes = _languages(args.lang, config)
     contact = _press_contact(config)
-    files = news_item_files(config.docs_dir, config.languages, codes, slug, title, date, args.type, contact)
+    files = news_item_files(
+        config.docs_dir, config.languages, codes, slug, title, date, args.type, contact
+    )
     _write(config, files)
     kind = "press release" if args.type == "press-release" else "news item"
     print(f"Created a draft {kind} dated {date.isoformat()}:")
     _list_files(config, files)
     print(
-        "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety check`.\n"
-        "To publish, delete the line `draft: true`: the item goes online with the first build on or after its date."
+        "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety "
+        "check`.\n"
+        "To publish, delete the line `draft: true`: the item goes online with the first build on "
+        "or after its date."
     )
     return 0
 
@@ -119,45 +125,84 @@ def run_new_event(args: argparse.Namespace) -> int:
     config = project_config(project_root(args))
     title = _title(args.title)
     if args.planned and (args.start or args.end):
-        raise UserError("A planned event has no dates yet: leave out --start and --end, or leave out --planned.")
+        raise UserError(
+            "A planned event has no dates yet: leave out --start and --end, or leave out --planned."
+        )
     if not args.planned and not args.start:
-        raise UserError("Give the event's first day with --start YYYY-MM-DD, or use --planned while its dates are not fixed.")
+        raise UserError(
+            "Give the event's first day with --start YYYY-MM-DD, or use --planned while its dates "
+            "are not fixed."
+        )
     if args.country is None:
-        raise UserError("Say in which country the event takes place with --country and its two-letter code, e.g. --country ES for Spain.")
+        raise UserError(
+            "Say in which country the event takes place with --country and its two-letter code, "
+            "e.g. --country ES for Spain."
+        )
     country = args.country.strip().upper()
     if not is_country(country):
-        raise UserError(f"'{args.country}' is not a two-letter country code: {country_hint(args.country)}")
+        raise UserError(
+            f"'{args.country}' is not a two-letter country code: {country_hint(args.country)}"
+        )
     timezone = _timezone(args.timezone)
     start = _moment(args.start, "--start", timezone) if args.start else None
     end = _moment(args.end, "--end", timezone) if args.end else None
-    if start is not None and end is not None:
-        if type(start) is not type(end):
-            raise UserError("--start and --end must both be days, or both be a day and a time.")
-        if end < start:  # type: ignore[operator]
-            raise UserError(f"The event cannot end ({args.end}) before it starts ({args.start}).")
     slug = _slug(args.slug, title)
     existing = [uri for uri in _event_originals(config) if uri.rsplit("/", 1)[-1] == f"{slug}.md"]
     if existing:
         raise UserError(
-            f"An event with the id '{slug}' already exists ({config.docs_dir}/{existing[0]}): nothing was written. "
+            f"An event with the id '{slug}' already exists ({config.docs_dir}/{existing[0]}): "
+            "nothing was written. "
             "Choose another title, or another file name with --slug."
         )
     codes = _languages(args.lang, config)
-    files = event_files(config.docs_dir, config.languages, codes, slug, title, start, end, args.timezone, country, args.city)
+    files = event_files(
+        config.docs_dir,
+        config.languages,
+        codes,
+        slug,
+        title,
+        start,
+        end,
+        args.timezone,
+        country,
+        args.city,
+    )
+    _check_with_the_model(config, files)
     _write(config, files)
-    print("Created a planned event (no dates yet):" if start is None else f"Created an event starting {args.start}:")
+    print(
+        "Created a planned event (no dates yet):"
+        if start is None
+        else f"Created an event starting {args.start}:"
+    )
     _list_files(config, files)
     print(
-        "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety check`.\n"
-        "Events have no draft mode: the event goes online with the next build, so write it before you push."
+        "Next: replace every TODO with your text, preview with `make serve`, and run `nextsociety "
+        "check`.\n"
+        "Events have no draft mode: the event goes online with the next build, so write it before "
+        "you push."
     )
     return 0
+
+
+def _check_with_the_model(config: SiteConfig, files: list[NewFile]) -> None:
+    """The event's files pass the rules `check` and the build apply (dates in order and in
+    range, time zone, country) before anything is written: the rules live in the model."""
+    docs = config.docs_dir + "/"
+    sources = [(file.path.removeprefix(docs), file.text) for file in files]
+    try:
+        load_events(sources, config.languages, KnownIds(), config.docs_dir)
+    except DataError as exc:
+        what = "; ".join(problem.message for problem in exc.problems)
+        raise UserError(f"Nothing was written: {what}.") from None
 
 
 def _title(value: str) -> str:
     title = value.strip()
     if not title:
-        raise UserError('The title is empty: write it in quotes, e.g. nextsociety new news "Visit to Barcelona".')
+        raise UserError(
+            'The title is empty: write it in quotes, e.g. nextsociety new news "Visit to '
+            'Barcelona".'
+        )
     problem = check_plain_text(title)
     if problem:
         raise UserError(f"The title {problem}.")
@@ -168,7 +213,9 @@ def _date(value: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25.") from None
+        raise UserError(
+            f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25."
+        ) from None
 
 
 def _moment(value: str, option: str, timezone: str | None) -> dt.date | dt.datetime:
@@ -177,9 +224,15 @@ def _moment(value: str, option: str, timezone: str | None) -> dt.date | dt.datet
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise UserError(f"{option} '{value}' is not a date: write YYYY-MM-DD, or \"YYYY-MM-DD HH:MM\" with --timezone.") from None
+        raise UserError(
+            f"{option} '{value}' is not a date: write YYYY-MM-DD, or \"YYYY-MM-DD HH:MM\" with "
+            "--timezone."
+        ) from None
     if timezone is None:
-        raise UserError(f"{option} has a time, so the event needs a time zone: add e.g. --timezone Europe/Madrid.")
+        raise UserError(
+            f"{option} has a time, so the event needs a time zone: add e.g. --timezone "
+            "Europe/Madrid."
+        )
     return moment.replace(second=0, microsecond=0)
 
 
@@ -189,7 +242,9 @@ def _timezone(value: str | None) -> str | None:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"'{value}' is not a time zone: use a name such as Europe/Madrid or Africa/Tunis.") from None
+        raise UserError(
+            f"'{value}' is not a time zone: use a name such as Europe/Madrid or Africa/Tunis."
+        ) from None
     return value
 
 
@@ -201,7 +256,10 @@ def _slug(value: str | None, title: str) -> str:
         return value
     slug = slugify(title)
     if not slug:
-        raise UserError("The title has no Latin letters or digits to make a file name from: give one with --slug, e.g. --slug barcelona-visit.")
+        raise UserError(
+            "The title has no Latin letters or digits to make a file name from: give one with "
+            "--slug, e.g. --slug barcelona-visit."
+        )
     return slug
 
 
@@ -212,7 +270,9 @@ def _languages(value: str | None, config: SiteConfig) -> list[str]:
     wanted = [code.strip() for code in value.split(",") if code.strip()]
     for code in wanted:
         if code not in codes:
-            raise UserError(f"The site has no language '{code}': use {', '.join(codes)}, separated by commas.")
+            raise UserError(
+                f"The site has no language '{code}': use {', '.join(codes)}, separated by commas."
+            )
     return [config.languages.default.code, *wanted]  # the original is always written
 
 
@@ -221,7 +281,9 @@ def _press_contact(config: SiteConfig) -> str | None:
     if config.data_dir is None:
         return None
     try:
-        registries = load_registries(config.root / config.data_dir, config.languages, config.data_dir)
+        registries = load_registries(
+            config.root / config.data_dir, config.languages, config.data_dir
+        )
     except DataError:
         return None  # `nextsociety check` reports the registry's problems
     return next((c.id for c in registries.contacts.values() if c.kind == "press"), None)
@@ -230,7 +292,9 @@ def _press_contact(config: SiteConfig) -> str | None:
 def _event_originals(config: SiteConfig) -> list[str]:
     folder = config.docs_path / "events"
     uris = [path.relative_to(config.docs_path).as_posix() for path in sorted(folder.glob("*/*.md"))]
-    return [uri for uri in uris if split_language(uri, config.languages)[1] is config.languages.default]
+    return [
+        uri for uri in uris if split_language(uri, config.languages)[1] is config.languages.default
+    ]
 
 
 def _write(config: SiteConfig, files: list[NewFile]) -> None:

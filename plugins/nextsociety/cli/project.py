@@ -19,11 +19,16 @@ def project_root(args: argparse.Namespace) -> Path:
     if args.root is not None:
         root = Path(args.root)
         if not (root / CONFIG_PATH).is_file():
-            raise UserError(f"There is no {CONFIG_PATH} in {args.root}: --root must name the site's folder.")
+            raise UserError(
+                f"There is no {CONFIG_PATH} in {args.root}: --root must name the site's folder."
+            )
         return root
     found = find_root(Path.cwd())
     if found is None:
-        raise UserError(f"There is no {CONFIG_PATH} in this folder or above it: run nextsociety in the site's folder, or name it with --root.")
+        raise UserError(
+            f"There is no {CONFIG_PATH} in this folder or above it: run nextsociety in the site's "
+            "folder, or name it with --root."
+        )
     return found
 
 

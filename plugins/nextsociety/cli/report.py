@@ -14,11 +14,17 @@ def report(problems: Sequence[Problem], output: str, root: Path, level: str) -> 
         if output == "github":
             print(_annotation(problem, root, level))
         else:
-            print(f"{problem}" if level == "error" else f"{_where(problem)}: warning: {_what(problem)}")
+            print(
+                f"{problem}"
+                if level == "error"
+                else f"{_where(problem)}: warning: {_what(problem)}"
+            )
 
 
 def _annotation(problem: Problem, root: Path, level: str) -> str:
-    """A GitHub Actions workflow command: the message shows on the file's line in the pull request."""
+    """A GitHub Actions workflow command: the message shows on the file's line in the
+    pull request.
+    """
     path = os.path.relpath(root / problem.path)  # relative to the workflow's working directory
     where = f"file={_escape(path, True)}" + (f",line={problem.line}" if problem.line else "")
     return f"::{level} {where},title=nextsociety check::{_escape(_what(problem), False)}"

@@ -1,4 +1,6 @@
-"""`nextsociety status`: translations, scheduled items and drafts; `--stamp` records a translation."""
+"""`nextsociety status`: translations, scheduled items and drafts; `--stamp` records a
+translation.
+"""
 
 from __future__ import annotations
 
@@ -68,9 +70,15 @@ def run_status(args: argparse.Namespace) -> int:
         print("  " + "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
     scheduled = [row for row in table if row.publication == "scheduled"]
     drafts = [row for row in table if row.publication == "draft"]
-    print(f"\nScheduled (embargoed: published by the first build on their date, today is {today.isoformat()}):")
+    print(
+        "\nScheduled (embargoed: published by the first build on their date, today is "
+        f"{today.isoformat()}):"
+    )
     for row in sorted(scheduled, key=lambda r: (r.date, r.key)):
-        print(f"  {row.date.isoformat() if row.date else ''}  {row.key.removesuffix('.md')} — {row.title}")
+        print(
+            f"  {row.date.isoformat() if row.date else ''}  {row.key.removesuffix('.md')} — "
+            f"{row.title}"
+        )
     if not scheduled:
         print("  none")
     print("\nDrafts (never published while they say `draft: true`):")
@@ -92,7 +100,12 @@ def _print_to_do(site: Site, table: list[Row], codes: tuple[str, ...]) -> None:
     for state, n in counts.items():
         if n:
             print(f"  {state}: {STATE_HELP[state]}")
-    stale = [row.files[code] for row in table for code in codes if row.states[code] in (OUTDATED, UNSTAMPED)]
+    stale = [
+        row.files[code]
+        for row in table
+        for code in codes
+        if row.states[code] in (OUTDATED, UNSTAMPED)
+    ]
     if stale:
         print("Once a translation is up to date, record it with:")
         for src_uri in stale:
@@ -106,13 +119,21 @@ def _stamp(root: Path, names: list[str]) -> int:
         try:
             src_uri = path.relative_to(config.docs_path.resolve()).as_posix()
         except ValueError:
-            raise UserError(f"{name} is not in the {config.docs_dir}/ folder of this site.") from None
+            raise UserError(
+                f"{name} is not in the {config.docs_dir}/ folder of this site."
+            ) from None
         shown = f"{config.docs_dir}/{src_uri}"
         key, lang = split_language(src_uri, config.languages)
         if lang is config.languages.default:
-            raise UserError(f"{shown} is an original, not a translation: stamp its translations (e.g. {shown[:-3]}.fr.md).")
+            raise UserError(
+                f"{shown} is an original, not a translation: stamp its translations (e.g. "
+                f"{shown[:-3]}.fr.md)."
+            )
         if not (is_news_source(key) or is_event_source(key)):
-            raise UserError(f"{shown} is not a news item or an event: only those record which original they translate.")
+            raise UserError(
+                f"{shown} is not a news item or an event: only those record which original they "
+                "translate."
+            )
         if not path.is_file():
             raise UserError(f"{shown} does not exist.")
         original = config.docs_path / key
@@ -126,5 +147,8 @@ def _stamp(root: Path, names: list[str]) -> int:
         except DataError as exc:
             raise UserError(f"cannot read the front matter: {exc.problems[0]}") from None
         path.write_text(new, encoding="utf-8", newline="\n")
-        print(f"Stamped {shown} as up to date with {config.docs_dir}/{key} (translated_from: \"{mark}\").")
+        print(
+            f"Stamped {shown} as up to date with {config.docs_dir}/{key} (translated_from: "
+            f'"{mark}").'
+        )
     return 0

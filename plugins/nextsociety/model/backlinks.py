@@ -27,7 +27,8 @@ class Backlinks:
     """Links per (target page, language), grouped by section in the order they were added."""
 
     def __init__(self) -> None:
-        # dicts as ordered sets: a partner named by thousands of items must not cost a list scan each
+        # dicts as ordered sets: a partner named by thousands of items must not cost a list
+        # scan each
         self._links: dict[tuple[str, str], dict[str, dict[Backlink, None]]] = {}
 
     def add(self, target: str, lang: str, heading: str, link: Backlink) -> None:

@@ -1,4 +1,6 @@
-"""Registry listings in one language: grouped by country or sector, sorted by that language's rules."""
+"""Registry listings in one language: grouped by country or sector, sorted by that
+language's rules.
+"""
 
 from __future__ import annotations
 

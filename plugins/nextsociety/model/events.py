@@ -137,7 +137,11 @@ class Event:
         if self.start is not None or self.announced is None:
             return False
         day = self.announced.day  # a month-only date counts from the month's last day
-        a_year_later = day.replace(year=day.year + 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year + 1)
+        a_year_later = (
+            day.replace(year=day.year + 1, day=28)
+            if (day.month, day.day) == (2, 29)
+            else day.replace(year=day.year + 1)
+        )
         return today > a_year_later
 
     @property
@@ -148,7 +152,9 @@ class Event:
         return self.texts.get(lang.code) or self.original
 
     def references(self) -> set[tuple[str, str]]:
-        return {("partner", p) for p in self.hosts} | {("cluster", c) for c in (*self.clusters, *self.visits)}
+        return {("partner", p) for p in self.hosts} | {
+            ("cluster", c) for c in (*self.clusters, *self.visits)
+        }
 
 
 def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
@@ -169,7 +175,14 @@ def load_events(
 ) -> list[Event]:
     """Validate every event source (src_uri, text); all problems of the run are raised together."""
     problems = ProblemCollector()
-    misplaced = ("an event must be at events/<year>/<slug>.md, or events/planned/<slug>.md while it has no date", None)
+    misplaced = (
+        (
+            "an event must be at events/<year>/<slug>.md, or events/planned/<slug>.md while it "
+            "has no "
+            "date"
+        ),
+        None,
+    )
     groups = group_sources(sources, languages, content_dir, _PATH_RE, misplaced, problems)
     events: list[Event] = []
     seen_ids: dict[str, str] = {}
@@ -178,7 +191,12 @@ def load_events(
         if event is None:
             continue
         if event.id in seen_ids:
-            problems.add(group.original.shown, None, f"another event already has the id '{event.id}' ({seen_ids[event.id]})", "event slugs must be unique across years")
+            problems.add(
+                group.original.shown,
+                None,
+                f"another event already has the id '{event.id}' ({seen_ids[event.id]})",
+                "event slugs must be unique across years",
+            )
             continue
         seen_ids[event.id] = group.original.shown
         events.append(event)
@@ -191,31 +209,59 @@ def sort_events(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.start_day is None, e.start_day or dt.date.min, e.id))
 
 
-def _load_event(group: SourceGroup, languages: LanguageSet, known: KnownIds, problems: ProblemCollector) -> Event | None:
+def _load_event(
+    group: SourceGroup, languages: LanguageSet, known: KnownIds, problems: ProblemCollector
+) -> Event | None:
     key, shown, meta = group.key, group.original.shown, group.original.meta
     before = len(problems.problems)
-    values = check_record(meta, ORIGINAL_FIELDS, shown, meta.line, problems, "an event's front matter") or {}
+    values = (
+        check_record(meta, ORIGINAL_FIELDS, shown, meta.line, problems, "an event's front matter")
+        or {}
+    )
     match = _PATH_RE.match(key)
     assert match is not None
     slug = match["slug"]
     if check_slug(slug):
-        problems.add(shown, None, f"the file name '{slug}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
+        problems.add(
+            shown,
+            None,
+            f"the file name '{slug}' is not a slug",
+            "use lowercase ASCII letters, digits and hyphens",
+        )
     status = values.get("status")
     if status is not None and status not in EVENT_STATUSES:
-        problems.add(shown, meta.line_of("status"), f"unknown status '{status}'", did_you_mean(status, EVENT_STATUSES) or "use " + ", ".join(EVENT_STATUSES))
+        problems.add(
+            shown,
+            meta.line_of("status"),
+            f"unknown status '{status}'",
+            did_you_mean(status, EVENT_STATUSES) or "use " + ", ".join(EVENT_STATUSES),
+        )
     start, end = _dates(values, meta, shown, status, problems)
     folder = match["folder"]
-    if start is not None and folder != str(_day(start).year):  # type: ignore[union-attr]
-        problems.add(shown, meta.line_of("start"), f"starts in {_day(start).year} but is filed under events/{folder}/", f"move it to events/{_day(start).year}/")  # type: ignore[union-attr]
+    start_day = _day(start)
+    if start_day is not None and folder != str(start_day.year):
+        problems.add(
+            shown,
+            meta.line_of("start"),
+            f"starts in {start_day.year} but is filed under events/{folder}/",
+            f"move it to events/{start_day.year}/",
+        )
     if start is None and "start" not in values and folder != PLANNED_DIR and status == "planned":
-        problems.add(shown, None, "a planned event without a date belongs in events/planned/", f"move it to events/planned/{slug}.md")
+        problems.add(
+            shown,
+            None,
+            "a planned event without a date belongs in events/planned/",
+            f"move it to events/planned/{slug}.md",
+        )
     location = _location(values.get("location"), meta, shown, problems)
     registration = values.get("registration")
     hosts = check_refs(meta, values, "hosts", "partner", known, shown, problems)
     clusters = check_refs(meta, values, "clusters", "cluster", known, shown, problems)
     visits = check_refs(meta, values, "visits", "cluster", known, shown, problems)
     updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
-    announced = parse_date_or_month(values.get("announced"), shown, meta.line_of("announced"), "announced", problems)
+    announced = parse_date_or_month(
+        values.get("announced"), shown, meta.line_of("announced"), "announced", problems
+    )
     texts = _texts(group, languages, values, problems)
     if len(problems.problems) > before or status is None or location is None:
         return None
@@ -251,7 +297,9 @@ def _dates(
         out_of_range = check_date_range(moment) if moment is not None else None
         if out_of_range:
             problems.add(shown, meta.line_of(name), f"'{name}': {out_of_range}")
-    if (start is not None and check_date_range(start)) or (end is not None and check_date_range(end)):
+    if (start is not None and check_date_range(start)) or (
+        end is not None and check_date_range(end)
+    ):
         start = end = None
     if start is None and "start" not in values and status in ("confirmed", "held", "cancelled"):
         problems.add(
@@ -266,7 +314,7 @@ def _dates(
         if type(start) is not type(end):
             message = "'start' and 'end' must both be dates or both be date-times"
             problems.add(shown, meta.line_of("end"), message)
-        elif end < start:  # type: ignore[operator]
+        elif end < start:
             message = f"the event ends ({values['end']}) before it starts ({values['start']})"
             problems.add(shown, meta.line_of("end"), message)
     return start, end
@@ -306,11 +354,18 @@ def _timezone(name: Any, path: str, line: int, problems: ProblemCollector) -> Zo
     try:
         return ZoneInfo(str(name))
     except (ZoneInfoNotFoundError, ValueError):
-        problems.add(path, line, f"unknown time zone '{name}'", did_you_mean(name, available_timezones()) or "use an IANA name such as Europe/Madrid")
+        problems.add(
+            path,
+            line,
+            f"unknown time zone '{name}'",
+            did_you_mean(name, available_timezones()) or "use an IANA name such as Europe/Madrid",
+        )
         return None
 
 
-def _moment(value: Any, tz: ZoneInfo | None, path: str, line: int, name: str, problems: ProblemCollector) -> dt.date | dt.datetime | None:
+def _moment(
+    value: Any, tz: ZoneInfo | None, path: str, line: int, name: str, problems: ProblemCollector
+) -> dt.date | dt.datetime | None:
     """A date, or a date-time that gets its zone from `timezone:` (or carries an offset)."""
     if value is None:
         return None
@@ -322,13 +377,23 @@ def _moment(value: Any, tz: ZoneInfo | None, path: str, line: int, name: str, pr
         try:
             moment = dt.datetime.fromisoformat(str(value))
         except ValueError:
-            problems.add(path, line, f"'{name}': '{value}' is not a date or date-time", "write YYYY-MM-DD, or YYYY-MM-DD HH:MM with a 'timezone:'")
+            problems.add(
+                path,
+                line,
+                f"'{name}': '{value}' is not a date or date-time",
+                "write YYYY-MM-DD, or YYYY-MM-DD HH:MM with a 'timezone:'",
+            )
             return None
         if len(str(value)) == 10:
             return moment.date()
     if moment.tzinfo is None:
         if tz is None:
-            problems.add(path, line, f"'{name}' has a time but no time zone", "add e.g. timezone: Europe/Madrid")
+            problems.add(
+                path,
+                line,
+                f"'{name}' has a time but no time zone",
+                "add e.g. timezone: Europe/Madrid",
+            )
             return None
         moment = moment.replace(tzinfo=tz)
     return moment
@@ -337,11 +402,20 @@ def _moment(value: Any, tz: ZoneInfo | None, path: str, line: int, name: str, pr
 def _location(raw: Any, meta: LineDict, path: str, problems: ProblemCollector) -> Location | None:
     if raw is None:
         return None
-    values = check_record(raw, LOCATION_FIELDS, path, meta.line_of("location"), problems, "the location")
+    values = check_record(
+        raw, LOCATION_FIELDS, path, meta.line_of("location"), problems, "the location"
+    )
     if not values or "country" not in values:
         return None
     country = values["country"]
     if not is_country(country):  # the registries' rule: ISO codes only, UK -> GB hinted
-        problems.add(path, raw.line_of("country"), f"unknown country code '{country}'", country_hint(country))
+        problems.add(
+            path, raw.line_of("country"), f"unknown country code '{country}'", country_hint(country)
+        )
         return None
-    return Location(country=country, city=values.get("city"), region=values.get("region"), venue=values.get("venue"))
+    return Location(
+        country=country,
+        city=values.get("city"),
+        region=values.get("region"),
+        venue=values.get("venue"),
+    )

@@ -36,7 +36,9 @@ def split_front_matter(text: str, path: str) -> MarkdownSource:
         raise DataError(
             [Problem(path, 1, "front matter is not closed", "add a line '---' after the last key")]
         )
-    stop = end if end is not None and (closing is None or end.start() <= closing.start()) else closing
+    stop = (
+        end if end is not None and (closing is None or end.start() <= closing.start()) else closing
+    )
     assert stop is not None
     yaml_text = text[start.end() : stop.start()]
     meta = parse_yaml(yaml_text, path, first_line=2)

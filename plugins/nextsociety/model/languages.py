@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -70,14 +70,26 @@ def parse_languages(default_code: str, raw: Mapping[str, Any]) -> LanguageSet:
         try:
             locale = Locale.parse(str(code))
         except (ValueError, UnknownLocaleError):
-            problems.add(CONFIG_PATH, None, f"{ctx}: '{code}' is not a CLDR language code", "use e.g. en, fr, ar")
+            problems.add(
+                CONFIG_PATH,
+                None,
+                f"{ctx}: '{code}' is not a CLDR language code",
+                "use e.g. en, fr, ar",
+            )
             continue
         if not isinstance(options, Mapping):
-            problems.add(CONFIG_PATH, None, f"{ctx}: must be a mapping of {', '.join(_LANGUAGE_KEYS)}")
+            problems.add(
+                CONFIG_PATH, None, f"{ctx}: must be a mapping of {', '.join(_LANGUAGE_KEYS)}"
+            )
             continue
         for key in options:
             if key not in _LANGUAGE_KEYS:
-                problems.add(CONFIG_PATH, None, f"{ctx}: unknown key '{key}'", did_you_mean(key, _LANGUAGE_KEYS))
+                problems.add(
+                    CONFIG_PATH,
+                    None,
+                    f"{ctx}: unknown key '{key}'",
+                    did_you_mean(key, _LANGUAGE_KEYS),
+                )
         for key in ("name", "site_name"):
             if not isinstance(options.get(key), str):
                 problems.add(CONFIG_PATH, None, f"{ctx}: '{key}' is required and must be text")
@@ -86,7 +98,12 @@ def parse_languages(default_code: str, raw: Mapping[str, Any]) -> LanguageSet:
         try:
             Locale.parse(locale_code)
         except (ValueError, UnknownLocaleError):
-            problems.add(CONFIG_PATH, None, f"{ctx}: locale '{locale_code}' is not a CLDR locale", "e.g. en_GB, fr, ar")
+            problems.add(
+                CONFIG_PATH,
+                None,
+                f"{ctx}: locale '{locale_code}' is not a CLDR locale",
+                "e.g. en_GB, fr, ar",
+            )
         languages.append(
             Language(
                 code=str(code),
@@ -104,7 +121,8 @@ def parse_languages(default_code: str, raw: Mapping[str, Any]) -> LanguageSet:
         problems.add(
             CONFIG_PATH,
             None,
-            f"plugins: nextsociety/i18n: default_language '{default_code}' is not among the languages",
+            f"plugins: nextsociety/i18n: default_language '{default_code}' is not among the "
+            "languages",
             did_you_mean(default_code, [str(c) for c in raw]),
         )
     problems.raise_if_any()
@@ -120,18 +138,26 @@ def _parse_nav(raw: Any, ctx: str, problems: ProblemCollector) -> tuple[NavEntry
     entries: list[NavEntry] = []
     for item in raw:
         if not isinstance(item, Mapping) or len(item) != 1:
-            problems.add(CONFIG_PATH, None, f"{ctx}: each item must be one 'Title: page.md' pair, not {item!r}")
+            problems.add(
+                CONFIG_PATH,
+                None,
+                f"{ctx}: each item must be one 'Title: page.md' pair, not {item!r}",
+            )
             continue
         ((title, target),) = item.items()
         if isinstance(target, list):
-            entries.append(NavEntry(str(title), None, _parse_nav(target, f"{ctx}: {title}", problems)))
+            entries.append(
+                NavEntry(str(title), None, _parse_nav(target, f"{ctx}: {title}", problems))
+            )
         elif isinstance(target, str):
             entries.append(NavEntry(str(title), target))
         else:
-            problems.add(CONFIG_PATH, None, f"{ctx}: '{title}' must point to a page, a URL or a list")
+            problems.add(
+                CONFIG_PATH, None, f"{ctx}: '{title}' must point to a page, a URL or a list"
+            )
     return tuple(entries)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(code: str) -> Locale:
     return Locale.parse(code)  # parsing is not free, and templates ask for it on every page

@@ -64,7 +64,12 @@ TRANSLATION_FIELDS: dict[str, Field] = {
     "translated_from": Field(str),  # content hash of the original this translation follows
 }
 # Reference fields and the registry each one points into.
-REFERENCE_FIELDS = {"partners": "partner", "organisers": "partner", "clusters": "cluster", "events": "event"}
+REFERENCE_FIELDS = {
+    "partners": "partner",
+    "organisers": "partner",
+    "clusters": "cluster",
+    "events": "event",
+}
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,9 @@ class NewsItem:
 
     def references(self) -> set[tuple[str, str]]:
         """(kind, id) pairs, for finding related items."""
-        refs = {("partner", p) for p in (*self.partners, *self.organisers)} | {("cluster", c) for c in self.clusters}
+        refs = {("partner", p) for p in (*self.partners, *self.organisers)} | {
+            ("cluster", c) for c in self.clusters
+        }
         refs |= {("event", e) for e in self.events} | {("tag", t) for t in self.tags}
         return refs
 
@@ -141,7 +148,10 @@ def load_news(
 ) -> list[NewsItem]:
     """Validate every news source (src_uri, text); all problems of the run are raised together."""
     problems = ProblemCollector()
-    misplaced = ("a news item must be at news/<year>/<slug>.md", "e.g. news/2018/barcelona-visit.md")
+    misplaced = (
+        "a news item must be at news/<year>/<slug>.md",
+        "e.g. news/2018/barcelona-visit.md",
+    )
     items: list[NewsItem] = []
     for group in group_sources(sources, languages, content_dir, _PATH_RE, misplaced, problems):
         item = _load_item(group, languages, known, problems)
@@ -152,42 +162,100 @@ def load_news(
     return sorted(items, key=lambda i: (i.date, i.key), reverse=True)
 
 
-def _load_item(group: SourceGroup, languages: LanguageSet, known: KnownIds, problems: ProblemCollector) -> NewsItem | None:
+def _load_item(
+    group: SourceGroup, languages: LanguageSet, known: KnownIds, problems: ProblemCollector
+) -> NewsItem | None:
     key, shown, meta = group.key, group.original.shown, group.original.meta
     before = len(problems.problems)
-    values = check_record(meta, ORIGINAL_FIELDS, shown, meta.line, problems, "a news item's front matter") or {}
+    values = (
+        check_record(
+            meta, ORIGINAL_FIELDS, shown, meta.line, problems, "a news item's front matter"
+        )
+        or {}
+    )
     match = _PATH_RE.match(key)
     assert match is not None
-    published = parse_date_or_month(values.get("date"), shown, meta.line_of("date"), "date", problems)
+    published = parse_date_or_month(
+        values.get("date"), shown, meta.line_of("date"), "date", problems
+    )
     date = published.day if published else None
     updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
     item_type = values.get("type")
     if item_type is not None and item_type not in NEWS_TYPES:
-        problems.add(shown, meta.line_of("type"), f"unknown type '{item_type}'", did_you_mean(item_type, NEWS_TYPES) or "use news or press-release")
+        problems.add(
+            shown,
+            meta.line_of("type"),
+            f"unknown type '{item_type}'",
+            did_you_mean(item_type, NEWS_TYPES) or "use news or press-release",
+        )
     if date is not None and str(date.year) != match["year"]:
-        problems.add(shown, meta.line_of("date"), f"dated {date.year} but filed under news/{match['year']}/", f"move it to news/{date.year}/")
+        problems.add(
+            shown,
+            meta.line_of("date"),
+            f"dated {date.year} but filed under news/{match['year']}/",
+            f"move it to news/{date.year}/",
+        )
     if published is not None and updated is not None and updated < published.first_day:
         problems.add(shown, meta.line_of("updated"), "'updated' is before 'date'")
     file_slug = match["slug"]
     if check_slug(file_slug):
-        problems.add(shown, None, f"the file name '{file_slug}' is not a slug", "use lowercase ASCII letters, digits and hyphens")
-    refs = {fname: check_refs(meta, values, fname, kind, known, shown, problems) for fname, kind in REFERENCE_FIELDS.items()}
+        problems.add(
+            shown,
+            None,
+            f"the file name '{file_slug}' is not a slug",
+            "use lowercase ASCII letters, digits and hyphens",
+        )
+    refs = {
+        fname: check_refs(meta, values, fname, kind, known, shown, problems)
+        for fname, kind in REFERENCE_FIELDS.items()
+    }
     contact = values.get("contact")
     if contact is not None and contact not in known.contacts:
-        problems.add(shown, meta.line_of("contact"), f"unknown contact '{contact}'", did_you_mean(contact, known.contacts) or "see data/contacts.yml")
+        problems.add(
+            shown,
+            meta.line_of("contact"),
+            f"unknown contact '{contact}'",
+            did_you_mean(contact, known.contacts) or "see data/contacts.yml",
+        )
     tags = _check_tags(meta, values, known, shown, problems)
     if values.get("image") and not values.get("image_alt"):
-        problems.add(shown, meta.line_of("image"), "an image needs 'image_alt', a text for readers who cannot see it")
+        problems.add(
+            shown,
+            meta.line_of("image"),
+            "an image needs 'image_alt', a text for readers who cannot see it",
+        )
     default = languages.default
     texts = {default.code: _text(default, key, values, file_slug)}
     for source in group.translations:
         t_src, t_shown, lang, t_meta = source.src_uri, source.shown, source.lang, source.meta
-        t_values = check_record(t_meta, TRANSLATION_FIELDS, t_shown, t_meta.line, problems, "a translation's front matter") or {}
-        t_date = parse_date_or_month(t_values.get("date"), t_shown, t_meta.line_of("date"), "date", problems)
+        t_values = (
+            check_record(
+                t_meta,
+                TRANSLATION_FIELDS,
+                t_shown,
+                t_meta.line,
+                problems,
+                "a translation's front matter",
+            )
+            or {}
+        )
+        t_date = parse_date_or_month(
+            t_values.get("date"), t_shown, t_meta.line_of("date"), "date", problems
+        )
         if t_date is not None and published is not None and t_date != published:
-            problems.add(t_shown, t_meta.line_of("date"), f"date {t_date.iso} differs from the original's {published.iso}", f"use {published.iso} or remove the line")
+            problems.add(
+                t_shown,
+                t_meta.line_of("date"),
+                f"date {t_date.iso} differs from the original's {published.iso}",
+                f"use {published.iso} or remove the line",
+            )
         if t_values.get("type") is not None and t_values["type"] != item_type:
-            problems.add(t_shown, t_meta.line_of("type"), f"type '{t_values['type']}' differs from the original's '{item_type}'", "remove the line")
+            problems.add(
+                t_shown,
+                t_meta.line_of("type"),
+                f"type '{t_values['type']}' differs from the original's '{item_type}'",
+                "remove the line",
+            )
         texts[lang.code] = _text(lang, t_src, t_values, file_slug)
     if len(problems.problems) > before or published is None or item_type is None:
         return None
@@ -222,21 +290,40 @@ def _text(lang: Language, src_uri: str, values: Mapping[str, Any], file_slug: st
     )
 
 
-def _check_tags(meta: LineDict, values: Mapping[str, Any], known: KnownIds, path: str, problems: ProblemCollector) -> tuple[str, ...]:
+def _check_tags(
+    meta: LineDict,
+    values: Mapping[str, Any],
+    known: KnownIds,
+    path: str,
+    problems: ProblemCollector,
+) -> tuple[str, ...]:
     raw = values.get("tags") or []
     tags: list[str] = []
     for index, tag in enumerate(raw):
         line = raw.line_of(index) if isinstance(raw, LineList) else meta.line_of("tags")
         if not isinstance(tag, str) or check_slug(tag):
-            problems.add(path, line, f"tag {tag!r} is not a slug", "tags are lowercase ASCII words joined by hyphens")
+            problems.add(
+                path,
+                line,
+                f"tag {tag!r} is not a slug",
+                "tags are lowercase ASCII words joined by hyphens",
+            )
         elif tag not in known.tags:
-            problems.add(path, line, f"unknown tag '{tag}'", did_you_mean(tag, known.tags) or f"add 'tag.{tag}' with its three translations to data/site.yml")
+            problems.add(
+                path,
+                line,
+                f"unknown tag '{tag}'",
+                did_you_mean(tag, known.tags)
+                or f"add 'tag.{tag}' with its three translations to data/site.yml",
+            )
         elif tag not in tags:
             tags.append(tag)
     return tuple(tags)
 
 
-def _check_unique_urls(items: list[NewsItem], languages: LanguageSet, content_dir: str, problems: ProblemCollector) -> None:
+def _check_unique_urls(
+    items: list[NewsItem], languages: LanguageSet, content_dir: str, problems: ProblemCollector
+) -> None:
     for lang in languages.languages:
         seen: dict[str, str] = {}
         for item in items:
@@ -246,7 +333,12 @@ def _check_unique_urls(items: list[NewsItem], languages: LanguageSet, content_di
             url = item_url(item, text)
             shown = posixpath.join(content_dir, text.src_uri)
             if url in seen:
-                problems.add(shown, None, f"same {lang.name} URL /{url} as {seen[url]}", "give one of them another slug")
+                problems.add(
+                    shown,
+                    None,
+                    f"same {lang.name} URL /{url} as {seen[url]}",
+                    "give one of them another slug",
+                )
             else:
                 seen[url] = shown
 

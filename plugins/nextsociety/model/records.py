@@ -69,7 +69,9 @@ def _direction(lang: str) -> str:
 
 
 def organisation_fields() -> dict[str, Field]:
-    """The keys partners and clusters share: who they are, where, and what they say of themselves."""
+    """The keys partners and clusters share: who they are, where, and what they say of
+    themselves.
+    """
     return {
         "id": Field(str, required=True, check=check_slug),
         "name": Field(str, required=True, check=check_name),

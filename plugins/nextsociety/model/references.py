@@ -54,7 +54,9 @@ def known_ids(
     )
 
 
-def parse_date(value: Any, path: str, line: int, name: str, problems: ProblemCollector) -> dt.date | None:
+def parse_date(
+    value: Any, path: str, line: int, name: str, problems: ProblemCollector
+) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -65,7 +67,12 @@ def parse_date(value: Any, path: str, line: int, name: str, problems: ProblemCol
         try:
             day = dt.date.fromisoformat(str(value))
         except ValueError:
-            problems.add(path, line, f"'{name}': '{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2018-11-26")
+            problems.add(
+                path,
+                line,
+                f"'{name}': '{value}' is not a date",
+                "write it as YYYY-MM-DD, e.g. 2018-11-26",
+            )
             return None
     out_of_range = check_date_range(day)
     if out_of_range:
@@ -94,7 +101,9 @@ class DateOrMonth:
         return self.day if self.precision == "day" else self.day.replace(day=1)
 
 
-def parse_date_or_month(value: Any, path: str, line: int, name: str, problems: ProblemCollector) -> DateOrMonth | None:
+def parse_date_or_month(
+    value: Any, path: str, line: int, name: str, problems: ProblemCollector
+) -> DateOrMonth | None:
     """YYYY-MM-DD, or YYYY-MM when only the month is known (never a guessed day)."""
     match = _MONTH_RE.match(str(value)) if isinstance(value, str) else None
     if match is None:
@@ -102,7 +111,9 @@ def parse_date_or_month(value: Any, path: str, line: int, name: str, problems: P
         return DateOrMonth(day) if day is not None else None
     year, month = int(match["year"]), int(match["month"])
     if not 1 <= month <= 12:
-        problems.add(path, line, f"'{name}': '{value}' is not a month", "write it as YYYY-MM, e.g. 2018-11")
+        problems.add(
+            path, line, f"'{name}': '{value}' is not a month", "write it as YYYY-MM, e.g. 2018-11"
+        )
         return None
     last = calendar.monthrange(year, month)[1]
     return DateOrMonth(dt.date(year, month, last), "month")
@@ -124,7 +135,12 @@ def check_refs(
         if not isinstance(ref, str):
             problems.add(path, line, f"'{field_name}' must list {kind} ids, not {ref!r}")
         elif ref not in known.of(kind):
-            problems.add(path, line, f"unknown {kind} id '{ref}'", did_you_mean(ref, known.of(kind)) or f"see the {kind} registry")
+            problems.add(
+                path,
+                line,
+                f"unknown {kind} id '{ref}'",
+                did_you_mean(ref, known.of(kind)) or f"see the {kind} registry",
+            )
         elif ref in ids:
             problems.add(path, line, f"{kind} '{ref}' is listed twice")
         else:

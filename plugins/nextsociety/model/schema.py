@@ -34,7 +34,13 @@ class Field:
 
 
 def type_name(types: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", list: "a list", dict: "a mapping", bool: "true or false"}
+    names = {
+        str: "text",
+        int: "a whole number",
+        list: "a list",
+        dict: "a mapping",
+        bool: "true or false",
+    }
     if isinstance(types, tuple):
         return " or ".join(names.get(t, t.__name__) for t in types)
     return names.get(types, types.__name__)
@@ -66,7 +72,9 @@ def check_record(
             continue
         if value is None and not field.required:
             continue
-        if not isinstance(value, field.types) or (isinstance(value, bool) and bool not in _as_tuple(field.types)):
+        if not isinstance(value, field.types) or (
+            isinstance(value, bool) and bool not in _as_tuple(field.types)
+        ):
             problems.add(
                 path,
                 key_line,

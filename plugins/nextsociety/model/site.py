@@ -64,7 +64,9 @@ def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
         try:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
-            raise ValueError(f"{SOURCE_DATE_EPOCH_ENV}='{epoch}' is not a number of seconds since 1970") from None
+            raise ValueError(
+                f"{SOURCE_DATE_EPOCH_ENV}='{epoch}' is not a number of seconds since 1970"
+            ) from None
     return dt.date.today()
 
 
@@ -94,7 +96,9 @@ class SiteConfig:
 
 @dataclass(frozen=True)
 class Site:
-    """Every record of the site, validated; a loader whose plugin is not configured gives None/()."""
+    """Every record of the site, validated; a loader whose plugin is not configured
+    gives None/().
+    """
 
     config: SiteConfig
     sources: Mapping[str, str]  # src_uri (relative to docs_dir) -> text of every Markdown file
@@ -196,7 +200,10 @@ def _plugin_options(raw: LineDict) -> dict[str, Any]:
 
 def project_folders(config: SiteConfig) -> list[str]:
     """The folders the build reads and copies from, relative to the project root."""
-    folders = [config.docs_dir, config.strings_file.rsplit("/", 1)[0] if "/" in config.strings_file else "."]
+    folders = [
+        config.docs_dir,
+        config.strings_file.rsplit("/", 1)[0] if "/" in config.strings_file else ".",
+    ]
     if config.data_dir is not None:
         folders.append(config.data_dir)
     if (config.root / "overrides").is_dir():
@@ -307,7 +314,9 @@ def _load_content(
 
 
 def _load_strings(config: SiteConfig) -> StringTable:
-    return load_strings(config.root / config.strings_file, config.strings_file, config.languages.codes)
+    return load_strings(
+        config.root / config.strings_file, config.strings_file, config.languages.codes
+    )
 
 
 def _load_registries(config: SiteConfig) -> Registries | None:
@@ -393,7 +402,9 @@ class _Anything(Collection[str]):
         return 0
 
 
-def _known_ids(config: SiteConfig, registries: Registries | None, strings: StringTable | None) -> KnownIds:
+def _known_ids(
+    config: SiteConfig, registries: Registries | None, strings: StringTable | None
+) -> KnownIds:
     known = known_ids(registries, (), strings)
     if config.data_dir is not None and registries is None:
         folder = config.root / config.data_dir
@@ -420,7 +431,9 @@ def _ids_as_written(path: Path) -> Collection[str]:
         return _Anything()
     if not isinstance(records, list):
         return _Anything()
-    return {str(record["id"]) for record in records if isinstance(record, Mapping) and "id" in record}
+    return {
+        str(record["id"]) for record in records if isinstance(record, Mapping) and "id" in record
+    }
 
 
 def _event_ids_as_named(sources: list[tuple[str, str]], languages: LanguageSet) -> set[str]:
@@ -449,11 +462,15 @@ def _check_pages(
         shown = posixpath.join(config.docs_dir, src_uri)
         key, lang = split_language(src_uri, config.languages)
         if key in generated:
-            problems.add(shown, None, f"clashes with the page {generated[key]}", "remove or rename the file")
+            problems.add(
+                shown, None, f"clashes with the page {generated[key]}", "remove or rename the file"
+            )
             continue
         if lang is not config.languages.default and localized_src_uri(key, lang) in sources:
             other = localized_src_uri(key, lang)
-            problems.add(shown, None, f"clashes with '{config.docs_dir}/{other}'", "rename one of them")
+            problems.add(
+                shown, None, f"clashes with '{config.docs_dir}/{other}'", "rename one of them"
+            )
         if (config.news_enabled and is_news_source(src_uri)) or (
             config.events_enabled and is_event_source(src_uri)
         ):
@@ -549,7 +566,12 @@ def _check_images(
         if item.image and not is_inside(item.image.lstrip("/")):
             shown = posixpath.join(config.docs_dir, item.key)
             meta = split_front_matter(sources[item.key], shown).meta
-            problems.add(shown, meta.line_of("image"), f"image '{item.image}' is outside {config.docs_dir}/", "put the image in the folder and give its path from there")
+            problems.add(
+                shown,
+                meta.line_of("image"),
+                f"image '{item.image}' is outside {config.docs_dir}/",
+                "put the image in the folder and give its path from there",
+            )
         elif item.image and not (config.docs_path / item.image.lstrip("/")).is_file():
             shown = posixpath.join(config.docs_dir, item.key)
             meta = split_front_matter(sources[item.key], shown).meta

@@ -61,7 +61,9 @@ def group_sources(
             translations.setdefault(key, []).append(source)
     groups = []
     for key, original in sorted(originals.items()):
-        translated = sorted(translations.pop(key, []), key=lambda s: languages.codes.index(s.lang.code))
+        translated = sorted(
+            translations.pop(key, []), key=lambda s: languages.codes.index(s.lang.code)
+        )
         groups.append(SourceGroup(key, original, translated))
     for key, orphans in sorted(translations.items()):
         for orphan in orphans:

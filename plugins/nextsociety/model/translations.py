@@ -22,7 +22,8 @@ def split_language(src_uri: str, languages: LanguageSet) -> tuple[str, Language]
 
 
 def localized_src_uri(key: str, lang: Language) -> str:
-    """The path a language's copy pretends to have in the docs dir, so relative links stay in that language."""
+    """The path a language's copy pretends to have in the docs dir, so relative links stay in that
+    language."""
     return lang.prefix + key
 
 

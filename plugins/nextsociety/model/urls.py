@@ -66,10 +66,18 @@ def news_item_path(year: int, slug: str) -> str:
     return f"news/{year}/{slug}/"
 
 
+HOME = "index.md"  # each language's home page
+
+
 # -- press room -------------------------------------------------------------------------------
 
 PRESS_INDEX = "press/index.md"
 MEDIA_KIT_DIR = "press/media/"  # every file under it is listed in the press room
+
+
+def contact_card_url(contact_id: str) -> str:
+    """A contact's vCard, one file for every language (its roles carry their languages)."""
+    return f"press/contacts/{contact_id}.vcf"
 
 
 # -- events ----------------------------------------------------------------------------------
@@ -123,6 +131,8 @@ def page_url(key: str, lang: Language) -> str:
 
 
 def absolute_url(site_url: str, url: str) -> str:
-    """`https://host/sub/` + `fr/about/` -> `https://host/sub/fr/about/` (site_url may have a path)."""
+    """`https://host/sub/` + `fr/about/` -> `https://host/sub/fr/about/` (site_url may
+    have a path).
+    """
     base = site_url if site_url.endswith("/") else site_url + "/"
     return base + ("" if url in (".", "./") else url)

@@ -29,7 +29,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict):
     """A mapping from YAML that knows its own line and the line of each key."""
 
     line: int
@@ -39,7 +39,7 @@ class LineDict(dict):  # type: ignore[type-arg]
         return self.key_lines.get(key, self.line)
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list):
     """A sequence from YAML that knows its own line and the line of each item."""
 
     line: int
@@ -70,7 +70,7 @@ class _LineConstructor(yaml.constructor.SafeConstructor):
         _check_expansion(node)
         return super().construct_document(node)
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         self.flatten_mapping(node)
         result = LineDict()
         result.line = node.start_mark.line + 1 + self.line_offset
@@ -87,7 +87,7 @@ class _LineConstructor(yaml.constructor.SafeConstructor):
             result.key_lines[str(key)] = key_line
         return result
 
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1 + self.line_offset
         result.item_lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
@@ -100,7 +100,7 @@ class _LineConstructor(yaml.constructor.SafeConstructor):
             raise _Refused(node.start_mark.line + 1, "a '\\u' escape that is no character")
         return value
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[no-untyped-def,override]
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         # `2018-13-01` looks like a date but is none: keep the text so validation can say so.
         try:
             return super().construct_yaml_timestamp(node)
@@ -145,21 +145,26 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-class _LineLoader(_LineConstructor, yaml.SafeLoader):  # type: ignore[misc]
+class _LineLoader(_LineConstructor, yaml.SafeLoader):
     """The pure-Python parser: its error messages are the ones editors are shown."""
 
 
-class _FastLineLoader(_LineConstructor, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+_LIBYAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLineLoader(_LineConstructor, _LIBYAML_LOADER):  # type: ignore[misc,valid-type]
     """libyaml's parser (in PyPI's PyYAML wheels): front matter of thousands of news items is
     parsed on every build, and the pure-Python parser took a fifth of the build time."""
 
 
+_CONSTRUCTORS: dict[str, Any] = {
+    "tag:yaml.org,2002:timestamp": _LineConstructor.construct_yaml_timestamp,
+    "tag:yaml.org,2002:map": _LineConstructor.construct_mapping,
+    "tag:yaml.org,2002:seq": _LineConstructor.construct_sequence,
+}
 for _loader in (_LineLoader, _FastLineLoader):
-    _loader.add_constructor(
-        "tag:yaml.org,2002:timestamp", _LineConstructor.construct_yaml_timestamp
-    )  # type: ignore[type-var]
-    _loader.add_constructor("tag:yaml.org,2002:map", _LineConstructor.construct_mapping)  # type: ignore[type-var]
-    _loader.add_constructor("tag:yaml.org,2002:seq", _LineConstructor.construct_sequence)  # type: ignore[type-var]
+    for _tag, _construct in _CONSTRUCTORS.items():
+        _loader.add_constructor(_tag, _construct)
 
 
 class _ConfigLoader(_LineLoader):
@@ -171,7 +176,7 @@ class _ConfigLoader(_LineLoader):
             children, default = node.value, None
             if len(children) > 1:
                 children, default = children[:-1], self.construct_object(children[-1])
-            names = [self.construct_scalar(child) for child in children]  # type: ignore[arg-type]
+            names = [self.construct_scalar(child) for child in children]
         else:
             names, default = [self.construct_scalar(node)], None  # type: ignore[arg-type]
         for name in names:
@@ -218,7 +223,7 @@ def _load(text: str, loader_class: type[_LineConstructor], offset: int) -> Any:
     loader = loader_class(text)  # type: ignore[call-arg]
     loader.line_offset = offset
     try:
-        return loader.get_single_data()  # type: ignore[attr-defined]
+        return loader.get_single_data()
     finally:
         loader.dispose()  # type: ignore[attr-defined]
 

@@ -103,14 +103,24 @@ class EventsPlugin(BasePlugin[EventsConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self._listings = {}
-        years = sorted({event.year for event in self.events if event.year is not None}, reverse=True)
+        years = sorted(
+            {event.year for event in self.events if event.year is not None}, reverse=True
+        )
         for lang in self.site.languages.languages:
             plan: list[tuple[str, tuple[str, int | None]]] = [(urls.EVENTS_INDEX, ("all", None))]
             plan += [(urls.events_year_key(year), ("year", year)) for year in years]
             for key, listing in plan:
                 uri = lang.prefix + key
-                title = self._t(lang, "events.title") if listing[0] == "all" else self._t(lang, "events.archive.year").format(year=listing[1])
-                file = File.generated(config, uri, content=f"---\ntemplate: events-list.html\ntitle: {json.dumps(title)}\n---\n")
+                title = (
+                    self._t(lang, "events.title")
+                    if listing[0] == "all"
+                    else self._t(lang, "events.archive.year").format(year=listing[1])
+                )
+                file = File.generated(
+                    config,
+                    uri,
+                    content=f"---\ntemplate: events-list.html\ntitle: {json.dumps(title)}\n---\n",
+                )
                 files.append(file)
                 self.site.pages.register(key, lang, file)
                 self._listings[uri] = listing
@@ -121,7 +131,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         for lang in self.site.languages.languages:
             for event in reversed(self.events):  # newest first on the partner page
                 entry = self.entry(event, lang)
-                link = Backlink(entry.title, entry.url, None if entry.lang == lang.code else entry.lang)
+                link = Backlink(
+                    entry.title, entry.url, None if entry.lang == lang.code else entry.lang
+                )
                 refs = {"partners": event.hosts, "clusters": event.clusters}
                 self.site.add_backlinks(refs, lang, EVENTS_HEADING, link)
                 self.site.add_backlinks({"clusters": event.visits}, lang, VISITS_HEADING, link)
@@ -138,7 +150,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             return None
         return self.by_key[found[0]], found[1]
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         found = self._event_of(page)
         if found is not None:
             event, lang = found
@@ -154,10 +168,25 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         found = self._event_of(page)
         if found is not None:
             values["event"] = self._view(found[0], lang)
+            section = ("events.title", urls.EVENTS_INDEX)
+            title = found[0].text(lang).title
+            values["breadcrumbs"] = self.site.breadcrumbs(lang, section, title)
         listing = self._listings.get(page.file.src_uri)
         if listing is not None:
             values["events_list"] = self._listing(listing, lang)
+        key_lang = self.site.pages.key_of(page.file.src_uri)
+        if key_lang is not None and key_lang[0] == urls.HOME:
+            values["home_event"] = self._home_event(lang)
         return context
+
+    def _home_event(self, lang: Language) -> tuple[str, EventEntry] | None:
+        """The next dated event, else the latest one held: (heading key, entry)."""
+        today = self.site.build_date
+        dated = [event for event in self.events if event.start_day is not None]
+        upcoming = [event for event in dated if event.is_upcoming(today)]
+        if upcoming:
+            return "home.next_event", self.entry(upcoming[0], lang)
+        return ("home.latest_event", self.entry(dated[-1], lang)) if dated else None
 
     def place(self, event: Event, lang: Language) -> str:
         text = event.text(lang)
@@ -194,15 +223,32 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         today = self.site.build_date
         upcoming = [e for e in self.events if e.is_upcoming(today)]
         announced = [e for e in self.events if e.is_stale_announcement(today)]
-        past = [e for e in reversed(self.events) if not e.is_upcoming(today) and not e.is_stale_announcement(today)]
-        years = [(y, urls.page_url(urls.events_year_key(y or 0), lang), len(group)) for y, group in group_by(
-            sorted((e for e in self.events if e.year), key=lambda e: -(e.year or 0)), lambda e: e.year).items()]
+        past = [
+            e
+            for e in reversed(self.events)
+            if not e.is_upcoming(today) and not e.is_stale_announcement(today)
+        ]
+        years = [
+            (y, urls.page_url(urls.events_year_key(y or 0), lang), len(group))
+            for y, group in group_by(
+                sorted((e for e in self.events if e.year), key=lambda e: -(e.year or 0)),
+                lambda e: e.year,
+            ).items()
+        ]
         if kind == "year":
             selected = [e for e in self.events if e.year == year]
-            return {"kind": kind, "title": self._t(lang, "events.archive.year").format(year=year),
-                    "entries": [self.entry(e, lang) for e in selected], "years": years}
+            return {
+                "kind": kind,
+                "title": self._t(lang, "events.archive.year").format(year=year),
+                "entries": [self.entry(e, lang) for e in selected],
+                "years": years,
+            }
         past_groups = [
-            (y, urls.page_url(urls.events_year_key(y or 0), lang), [self.entry(e, lang) for e in group])
+            (
+                y,
+                urls.page_url(urls.events_year_key(y or 0), lang),
+                [self.entry(e, lang) for e in group],
+            )
             for y, group in group_by(past, lambda e: e.year).items()
         ]
         return {
@@ -232,7 +278,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             event=event,
             summary=text.summary,
             venue=text.venue or event.location.venue,
-            region=(text.region or event.location.region) if (text.city or event.location.city) else None,
+            region=(text.region or event.location.region)
+            if (text.city or event.location.city)
+            else None,
             country=country_name(event.location.country, lang.code),
             hosts=self.site.registry_links("partners", event.hosts, lang),
             clusters=self.site.registry_links("clusters", event.clusters, lang),
@@ -253,7 +301,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             name = self._t(lang, "events.calendar.name")
             for event_id, item in items.items():
                 ics = calendar(f"{name} — {item.title}", lang.code, [item])
-                write_file(ics, os.path.join(config.site_dir, urls.event_calendar_url(event_id, lang)))
+                write_file(
+                    ics, os.path.join(config.site_dir, urls.event_calendar_url(event_id, lang))
+                )
             ics = calendar(name, lang.code, list(items.values()))
             write_file(ics, os.path.join(config.site_dir, urls.calendar_url(lang)))
 
@@ -262,7 +312,9 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         text = event.text(lang)
         url = absolute_url(site_url, entry.url)
         venue = text.venue or event.location.venue
-        location = self._t(lang, "punctuation.list").join(part for part in (venue, self.place(event, lang)) if part)
+        location = self._t(lang, "punctuation.list").join(
+            part for part in (venue, self.place(event, lang)) if part
+        )
         assert event.start is not None and event.start_day is not None
         return CalendarEvent(
             uid=f"{event.id}@{self.config.id_authority}",

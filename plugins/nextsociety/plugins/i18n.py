@@ -43,6 +43,7 @@ from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.urls import NEWS_INDEX, absolute_url, page_url
 from nextsociety.plugins.services import PageIndex, SiteServices
 from nextsociety.render.dates import long_date
+from nextsociety.render.text import html_text
 
 PLUGIN_NAME = "nextsociety/i18n"
 
@@ -156,7 +157,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def _alternates_for_home(self) -> list[dict[str, str]]:
         assert self.languages is not None
         return [
-            {"name": lang.name, "link": absolute_url(self._site_url, lang.prefix), "lang": lang.code}
+            {
+                "name": lang.name,
+                "link": absolute_url(self._site_url, lang.prefix),
+                "lang": lang.code,
+            }
             for lang in self.languages.languages
         ]
 
@@ -269,7 +274,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
         env.filters["bidi"] = isolate_latin
-        env.filters["plain"] = plain_text
+        env.filters["plain"] = html_text
         return env
 
     def page_language(self, src_uri: str) -> PageLanguage:
@@ -283,12 +288,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         for other in self.languages.languages:
             target = group.variants.get(other.code) if group else None
             if other is lang:
-                switcher.append(SwitchEntry(other, variant.url if variant else other.prefix, "current"))
+                switcher.append(
+                    SwitchEntry(other, variant.url if variant else other.prefix, "current")
+                )
             elif target is None:
                 switcher.append(SwitchEntry(other, other.prefix or "./", "home"))
             else:
                 switcher.append(
-                    SwitchEntry(other, target.url, "translation" if target.is_translation else "fallback")
+                    SwitchEntry(
+                        other, target.url, "translation" if target.is_translation else "fallback"
+                    )
                 )
         return PageLanguage(
             lang=lang,
@@ -311,14 +320,24 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             for v in translations
         ]
         default = group.variants.get(self.languages.default.code)
-        x_default = default if default and default.is_translation else (translations[0] if translations else None)
+        x_default = (
+            default
+            if default and default.is_translation
+            else (translations[0] if translations else None)
+        )
         if x_default is not None:
             alternates.append(
-                {"name": x_default.lang.name, "link": absolute_url(self._site_url, x_default.url), "lang": "x-default"}
+                {
+                    "name": x_default.lang.name,
+                    "link": absolute_url(self._site_url, x_default.url),
+                    "lang": "x-default",
+                }
             )
         return alternates
 
-    def language_config(self, config: MkDocsConfig, lang: Language, alternates: list[dict[str, str]]) -> MkDocsConfig:
+    def language_config(
+        self, config: MkDocsConfig, lang: Language, alternates: list[dict[str, str]]
+    ) -> MkDocsConfig:
         """A shallow copy of the config as templates of one language should see it."""
         local = copy.copy(config)
         local["site_name"] = lang.site_name
@@ -329,7 +348,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         local["extra"] = extra
         return local
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         """The toc extension's heading-anchor tooltip in the page's language, not its English."""
         toc = config.mdx_configs.get("toc") or {}
         english = str(toc.get("permalink_title", "Permanent link"))
@@ -337,7 +358,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         return localize_permalinks(html, english, title)
 
     def last_updated(self, page: Page, config: MkDocsConfig) -> dt.date | None:
-        """When the page's content last changed: front matter `updated:`, else its file's last commit.
+        """When the page's content last changed: front matter `updated:`, else its file's
+        last commit.
 
         Registry pages name their data file through `edit_uri`; listings have no one source.
         """
@@ -357,7 +379,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         return self._revisions.get(Path(os.path.relpath(source, self._root)).as_posix())
 
     @event_priority(-100)  # last: news and events set the description from their summary first
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         """Front matter `title` and `description` are plain text; MkDocs and Material treat a
         page's title and description as HTML and print them unescaped (`<title>`, header,
         `<meta name="description">`, navigation). Escaped here, once, for every page."""
@@ -382,7 +406,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         values["last_updated"] = long_date(updated, info.lang.locale) if updated else None
         values["last_updated_iso"] = updated.isoformat() if updated else None
         values["nav"] = self.navs.get(info.lang.code, nav)
-        values["config"] = self.language_config(config, info.lang, self.hreflang_alternates(page.file.src_uri))
+        values["config"] = self.language_config(
+            config, info.lang, self.hreflang_alternates(page.file.src_uri)
+        )
         return context
 
     def on_template_context(
@@ -396,7 +422,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self._not_found_context(context, self.languages.default, config)
         return context
 
-    def _not_found_context(self, context: TemplateContext, lang: Language, config: MkDocsConfig) -> None:
+    def _not_found_context(
+        self, context: TemplateContext, lang: Language, config: MkDocsConfig
+    ) -> None:
         values = cast("dict[str, Any]", context)  # TemplateContext is closed; we add keys
         assert self.strings is not None
         values["i18n"] = PageLanguage(
@@ -446,7 +474,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             context = get_context(nav, self._files, config, base_url=base_url)
             self._not_found_context(context, lang, config)
             output = template.render(context)
-            write_file(output.encode("utf-8"), os.path.join(config.site_dir, lang.prefix, "404.html"))
+            write_file(
+                output.encode("utf-8"), os.path.join(config.site_dir, lang.prefix, "404.html")
+            )
         _regzip_sitemap(config.site_dir)
 
 
@@ -496,7 +526,9 @@ def _regzip_sitemap(site_dir: str) -> None:
 
 def localize_permalinks(html: str, english: str, title: str) -> str:
     """Replace the `title` the toc extension gives every heading anchor (`class="headerlink"`)."""
-    pattern = re.compile(r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(str(escape(english))) + '"')
+    pattern = re.compile(
+        r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(str(escape(english))) + '"'
+    )
     replacement = str(escape(title))
     return pattern.sub(lambda m: m.group(1) + replacement + '"', html)
 
@@ -509,7 +541,9 @@ def site_services(config: MkDocsConfig, name: str) -> SiteServices:
     names = list(config.plugins)
     owners = [key for key, plugin in config.plugins.items() if isinstance(plugin, I18nPlugin)]
     if not owners:
-        raise PluginError(f"{name} needs the {PLUGIN_NAME} plugin: add it to 'plugins' in mkdocs.yml")
+        raise PluginError(
+            f"{name} needs the {PLUGIN_NAME} plugin: add it to 'plugins' in mkdocs.yml"
+        )
     owner = config.plugins[owners[0]]
     assert isinstance(owner, I18nPlugin)
     if names.index(owners[0]) > names.index(name) or owner.services is None:
@@ -518,14 +552,3 @@ def site_services(config: MkDocsConfig, name: str) -> SiteServices:
             "(it loads the site that every other plugin works on)"
         )
     return owner.services
-
-
-_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
-
-
-def plain_text(value: object) -> str:
-    """HTML (a MkDocs title, escaped by this plugin) as text: like Jinja's `striptags`, but
-    keeping no-break spaces (French "Actualités\u202f: «\u202f…"), which `striptags` turns
-    into plain spaces when it collapses whitespace."""
-    html = value.__html__() if hasattr(value, "__html__") else str(value or "")
-    return str(Markup(_TAG_OR_COMMENT.sub("", html).strip()).unescape())

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +30,7 @@ from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
 from nextsociety.model.urls import absolute_url
 from nextsociety.plugins.i18n import PageLanguage, site_services
-from nextsociety.plugins.press import boilerplate_html, press_room
+from nextsociety.plugins.press import boilerplate_html, contact_cards, press_room
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.archives import Pagination, group_by, neighbours, paginate, related_map
 from nextsociety.render.dates import date_or_month, long_date
@@ -47,10 +48,11 @@ from nextsociety.render.news import (
 log = get_plugin_logger("nextsociety/news")
 PLUGIN_NAME = "nextsociety/news"
 NEWS_HEADING = "registry.backlinks.news"
+HOME_ITEMS = 3  # the latest press releases and news the home page shows
 CONTACT_HEADING = "registry.backlinks.contact"  # the press contact belongs to this partner
 
 
-class _Positive(c.Type):  # type: ignore[type-arg]
+class _Positive(c.Type):
     """A whole number, 1 or more (a listing of 0 items per page would never end)."""
 
     def __init__(self, default: int) -> None:
@@ -80,6 +82,8 @@ class _BuildState:
     html: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, lang) -> rendered body
     listings: dict[str, tuple[str, Any]] = field(default_factory=dict)  # src_uri -> (kind, arg)
     position: dict[str, int] = field(default_factory=dict)  # key -> index in items (newest first)
+    releases: list[NewsItem] = field(default_factory=list)  # the press releases, newest first
+    release_position: dict[str, int] = field(default_factory=dict)  # key -> index in releases
     related: dict[str, list[NewsItem]] = field(default_factory=dict)  # key -> related items
     archive_links: dict[str, Any] = field(default_factory=dict)  # language -> (years, tags)
     pages: list[Pagination[NewsItem]] = field(default_factory=list)  # the paginated news list
@@ -122,6 +126,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.state.items = items
         self.state.by_key = {item.key: item for item in items}
         self.state.position = {item.key: index for index, item in enumerate(items)}
+        self.state.releases = [item for item in items if item.is_press_release]
+        self.state.release_position = {i.key: n for n, i in enumerate(self.state.releases)}
         self.state.related = related_map(items, lambda item: item.key, NewsItem.references)
         return files
 
@@ -138,7 +144,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             for key, listing in plan:
                 uri = lang.prefix + key
                 title = self._listing_title(listing, lang)
-                file = File.generated(config, uri, content=f"---\ntemplate: news-list.html\ntitle: {_yaml_text(title)}\n---\n")
+                file = File.generated(
+                    config,
+                    uri,
+                    content=f"---\ntemplate: news-list.html\ntitle: {_yaml_text(title)}\n---\n",
+                )
                 files.append(file)
                 self.site.pages.register(key, lang, file)
                 self.state.listings[uri] = listing
@@ -164,9 +174,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         for lang in self.site.languages.languages:
             for item in self.state.items:
                 entry = self.entry(item, lang)
-                link = Backlink(entry.title, entry.url, None if entry.lang == lang.code else entry.lang)
+                link = Backlink(
+                    entry.title, entry.url, None if entry.lang == lang.code else entry.lang
+                )
                 partners = (*item.organisers, *item.partners)
-                self.site.add_backlinks({"partners": partners, "clusters": item.clusters}, lang, NEWS_HEADING, link)
+                self.site.add_backlinks(
+                    {"partners": partners, "clusters": item.clusters}, lang, NEWS_HEADING, link
+                )
                 contact_of = {"partners": _contact_organisation(self.site, item)}
                 self.site.add_backlinks(contact_of, lang, CONTACT_HEADING, link)
         return nav
@@ -179,7 +193,12 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             return None
         return self.state.by_key[found[0]], found[1]
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        key_lang = self.site.pages.key_of(page.file.src_uri)
+        if key_lang is not None and key_lang[0] == urls.HOME:
+            page.meta.setdefault("template", "home.html")  # the latest news under the text
         found = self._item_of(page)
         if found is not None:
             item, lang = found
@@ -208,13 +227,29 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         values["press_texts"] = self.press_texts[lang.code]
         found = self._item_of(page)
         if found is not None:
-            values["news_item"] = self._item_view(found[0], lang, page, config)
+            item = found[0]
+            values["news_item"] = self._item_view(item, lang, page, config)
+            section = (
+                ("press.releases", self.config.press_page)
+                if item.is_press_release
+                else ("news.title", urls.NEWS_INDEX)
+            )
+            title = (item.texts.get(lang.code) or item.original).title
+            values["breadcrumbs"] = self.site.breadcrumbs(lang, section, title)
         listing = self.state.listings.get(page.file.src_uri)
         if listing is not None:
             values["news_list"] = self._listing_view(listing, lang)
         key_lang = self.site.pages.key_of(page.file.src_uri)
         if key_lang is not None and key_lang[0] == self.config.press_page:
             values["press"] = press_room(self.site, self.state.items, self._files or [], lang)
+        if key_lang is not None and key_lang[0] == urls.HOME:
+            latest = self.state.items[:HOME_ITEMS]
+            values["home_news"] = [self.entry(item, lang) for item in latest]
+            values["home_links"] = {
+                "press": urls.page_url(urls.PRESS_INDEX, lang),
+                "news": urls.page_url(urls.NEWS_INDEX, lang),
+                "events": urls.page_url(urls.EVENTS_INDEX, lang),
+            }
         return context
 
     def entry(self, item: NewsItem, lang: Language) -> Entry:
@@ -234,15 +269,21 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 title,
                 entries,
                 page=view,
-                previous_url=urls.page_url(urls.news_list_key(arg - 1), lang) if page.has_previous else None,
-                next_url=urls.page_url(urls.news_list_key(arg + 1), lang) if page.has_next else None,
+                previous_url=urls.page_url(urls.news_list_key(arg - 1), lang)
+                if page.has_previous
+                else None,
+                next_url=urls.page_url(urls.news_list_key(arg + 1), lang)
+                if page.has_next
+                else None,
                 years=years,
                 tags=tags,
             )
         selected = [i for i in items if (i.year == arg if kind == "year" else arg in i.tags)]
         return Listing(kind, title, [self.entry(i, lang) for i in selected], years=years, tags=tags)
 
-    def _archive_links(self, lang: Language) -> tuple[list[tuple[int, str, int]], list[tuple[str, str, int]]]:
+    def _archive_links(
+        self, lang: Language
+    ) -> tuple[list[tuple[int, str, int]], list[tuple[str, str, int]]]:
         """Year and tag links with counts, computed once per language (every listing shows them)."""
         cached = self.state.archive_links.get(lang.code)
         if cached is None:
@@ -259,18 +300,27 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             cached = self.state.archive_links[lang.code] = (years, tags)
         return cached
 
-    def _item_view(self, item: NewsItem, lang: Language, page: Page, config: MkDocsConfig) -> ItemView:
+    def _neighbours(self, item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
+        """The newer and older item: a press release's among the press releases."""
+        if item.is_press_release:
+            return neighbours(self.state.release_position[item.key], self.state.releases)
+        return neighbours(self.state.position[item.key], self.state.items)
+
+    def _item_view(
+        self, item: NewsItem, lang: Language, page: Page, config: MkDocsConfig
+    ) -> ItemView:
         t = self._t(lang)
         text = item.texts.get(lang.code) or item.original
-        items = self.state.items
-        newer, older = neighbours(self.state.position[item.key], items)
+        newer, older = self._neighbours(item)
         site_url = config.site_url or ""
         url = absolute_url(site_url, page.url)
         image = absolute_url(site_url, item.image.lstrip("/")) if item.image else None
         logo = absolute_url(site_url, self.config.logo) if self.config.logo else None
         partners = self.site.registry_links("partners", item.partners, lang)
         organisers = self.site.registry_links("partners", item.organisers, lang)
-        contact_organisation = self.site.registry_links("partners", _contact_organisation(self.site, item), lang)
+        contact_organisation = self.site.registry_links(
+            "partners", _contact_organisation(self.site, item), lang
+        )
         clusters = self.site.registry_links("clusters", item.clusters, lang)
         events = self.site.event_links(item.events, lang)
         publisher = Publisher(self.config.publisher, absolute_url(site_url, lang.prefix), logo)
@@ -293,20 +343,32 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             contact_organisation=contact_organisation,
             clusters=clusters,
             events=events,
-            tags=[(t(f"tag.{tag}"), urls.page_url(urls.news_tag_key(tag), lang)) for tag in item.tags],
+            tags=[
+                (t(f"tag.{tag}"), urls.page_url(urls.news_tag_key(tag), lang)) for tag in item.tags
+            ],
             contact=self.site.contact(item.contact),
             related=[self.entry(other, lang) for other in self.state.related[item.key]],
             newer=self.entry(newer, lang) if newer else None,
             older=self.entry(older, lang) if older else None,
             jsonld=jsonld,
             status=publication_status(item, self.site.build_date),
+            all_releases_url=urls.page_url(self.config.press_page, lang)
+            if item.is_press_release
+            else None,
         )
 
-    # -- feeds -----------------------------------------------------------------------------
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # `{{ contact | contact_card | url }}`: the contact's vCard, by the URL module's rule.
+        env.filters["contact_card"] = lambda contact: urls.contact_card_url(contact.id)
+        return env
+
+    # -- feeds and contact cards ------------------------------------------------------------
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        for path, card in contact_cards(self.site).items():
+            write_file(card.encode("utf-8"), os.path.join(config.site_dir, path))
         site_url = config.site_url or ""
-        build_date = self.site.build_date
+        build_date, authority = self.site.build_date, self.config.id_authority
         for lang in self.site.languages.languages:
             t = self._t(lang)
             translated = [
@@ -318,10 +380,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 ("news", translated),
                 ("press", [i for i in translated if i.is_press_release]),
             ):
-                atom_url, json_url = urls.feed_url(lang, name, "xml"), urls.feed_url(lang, name, "json")
+                atom_url, json_url = (
+                    urls.feed_url(lang, name, "xml"),
+                    urls.feed_url(lang, name, "json"),
+                )
                 home = urls.feed_home_url(lang, name)
                 feed = Feed(
-                    id=f"tag:{self.config.id_authority},2017:{lang.code}/{home[len(lang.prefix):]}feed",
+                    id=f"tag:{authority},2017:{lang.code}/{home[len(lang.prefix) :]}feed",
                     title=t(f"feed.{name}.title"),
                     subtitle=t("feed.subtitle"),
                     lang=lang.code,
@@ -329,19 +394,22 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                     atom_url=absolute_url(site_url, atom_url),
                     json_url=absolute_url(site_url, json_url),
                     author=self.config.publisher,
-                    entries=[self._feed_entry(item, lang, site_url, t) for item in selection[: self.config.feed_size]],
+                    entries=[
+                        self._feed_entry(item, lang, site_url, t)
+                        for item in selection[: self.config.feed_size]
+                    ],
                     icon=absolute_url(site_url, self.config.logo) if self.config.logo else None,
                 )
                 write_file(atom(feed), os.path.join(config.site_dir, atom_url))
                 write_file(json_feed(feed), os.path.join(config.site_dir, json_url))
 
     def _feed_entry(self, item: NewsItem, lang: Language, site_url: str, t: Any) -> FeedEntry:
-        text = item.texts[lang.code]
+        text, authority = item.texts[lang.code], self.config.id_authority
         url = absolute_url(site_url, self.site.pages.url(item.key, lang))
         body = self.state.html.get((item.key, lang.code), "")
         return FeedEntry(
             # tag: URI from the item's path and date: stable when the title or slug changes
-            id=f"tag:{self.config.id_authority},{item.published.iso}:{item.key[:-3]}/{lang.code}",
+            id=f"tag:{authority},{item.published.iso}:{item.key[:-3]}/{lang.code}",
             url=url,
             title=text.title,
             summary=text.summary,

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from mkdocs.structure.files import File
 
+from nextsociety.model import urls
 from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
 from nextsociety.model.press import Boilerplate
@@ -16,6 +18,7 @@ from nextsociety.model.urls import MEDIA_KIT_DIR
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.markdown_text import markdown_html
 from nextsociety.render.news import Entry
+from nextsociety.render.vcard import VCardContact, vcard
 
 
 @dataclass(frozen=True)
@@ -51,3 +54,24 @@ def press_room(
         contacts=list(contacts.values()),
         media=media,
     )
+
+
+def contact_cards(services: SiteServices) -> dict[str, str]:
+    """Every contact's vCard text by its site path (`urls.contact_card_url`)."""
+    contacts: Mapping[str, Contact] = services.records("contacts")
+    partners: Mapping[str, Any] = services.records("partners")
+    cards = {}
+    for contact in contacts.values():
+        organisation = partners.get(contact.organisation) if contact.organisation else None
+        roles = dict(contact.role.texts) if contact.role is not None else {}
+        card = VCardContact(
+            name=contact.name,
+            email=contact.email,
+            roles=roles,
+            organisation=organisation.name if organisation is not None else None,
+            phone=contact.phone,
+            website=contact.website,
+            kind="individual" if contact.kind == "press" else "org",
+        )
+        cards[urls.contact_card_url(contact.id)] = vcard(card)
+    return cards

@@ -140,7 +140,9 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
             pages.append(RegistryPage(index, lang, kind, kind.index_template, title))
             for extra in kind.extra_pages:
                 key = registry_page_key(kind.name, extra.name)
-                pages.append(RegistryPage(key, lang, kind, extra.template, t(extra.title), extra=extra))
+                pages.append(
+                    RegistryPage(key, lang, kind, extra.template, t(extra.title), extra=extra)
+                )
             for record in self.registries.get(kind.name).values():
                 key = record_page_key(kind.name, record.id)
                 template = f"{kind.record}.html"
@@ -213,6 +215,8 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         if spec.record_id is not None:
             record = records[spec.record_id]
             values[kind.record] = record
+            section = (f"registry.{kind.name}.title", registry_index_key(kind.name))
+            values["breadcrumbs"] = self.site.breadcrumbs(spec.lang, section, record.name)
             for field_name, target in kind.references.items():
                 target_id = getattr(record, field_name)
                 named = self.registries.get(target).get(target_id) if target_id else None

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from markupsafe import Markup
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,11 +39,15 @@ from nextsociety.render.search import (
     page_record,
     partner_record,
 )
+from nextsociety.render.text import html_text
 
 log = get_plugin_logger("nextsociety/search")
 PLUGIN_NAME = "nextsociety/search"
 # Never indexed inside a marked body: the "¶" permalinks of headings (Markdown toc extension).
 EXCLUDE_SELECTORS = (".headerlink",)
+# Static pages: Markdown with Material's default template, or the home page's (its text above
+# the latest news): indexed as pages.
+STATIC_TEMPLATES = (None, "home.html")
 
 
 class SearchConfig(Config):
@@ -69,6 +73,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             hint = "or set `enabled: false` under the plugin in mkdocs.yml"
             raise PluginError(f"nextsociety/search: {exc} ({hint})") from None
         return config
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Templates show the search box when `search_bundle` is defined: where the UI is."""
+        if self.config.enabled:
+            env.globals["search_bundle"] = self.config.output_subdir.strip("/") + "/"
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
@@ -146,9 +156,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return partner_record(context["partner"], lang, label)
         if "cluster" in context:
             return cluster_record(context["cluster"], lang, label, partners)
-        if page.meta.get("template") is None:  # listings and the press room have a template
-            title = Markup(page.meta.get("title") or page.title or "").striptags()  # HTML: text
-            return page_record(title, label)
+        if page.meta.get("template") in STATIC_TEMPLATES:  # listings, press room: their own
+            return page_record(html_text(page.meta.get("title") or page.title), label)
         return None
 
     @event_priority(-100)  # last: every plugin has written its HTML (404 pages, listings) by now

@@ -16,6 +16,7 @@ from typing import Any
 
 from mkdocs.structure.files import File
 
+from nextsociety.model import urls
 from nextsociety.model.backlinks import Backlink, Backlinks
 from nextsociety.model.events import Event
 from nextsociety.model.languages import Language, LanguageSet
@@ -25,6 +26,7 @@ from nextsociety.model.site import Site
 from nextsociety.model.strings import StringTable
 from nextsociety.model.translations import TranslationGroup, Variant
 from nextsociety.model.urls import record_page_key
+from nextsociety.render.breadcrumbs import Crumb
 from nextsociety.render.news import Entry, news_entry
 
 
@@ -118,6 +120,16 @@ class SiteServices:
             (events[i].text(lang).title, self.pages.url(events[i].key, lang))
             for i in ids
             if i in events
+        ]
+
+    def breadcrumbs(self, lang: Language, section: tuple[str, str], title: str) -> list[Crumb]:
+        """Home › section › page, in `lang`; `section` is (string key of its name, page key)."""
+        t = self.translator(lang)
+        name, key = section
+        return [
+            Crumb(t("breadcrumbs.home"), self.pages.url(urls.HOME, lang)),
+            Crumb(t(name), self.pages.url(key, lang)),
+            Crumb(title, None),
         ]
 
     def records(self, registry: str) -> Mapping[str, Any]:

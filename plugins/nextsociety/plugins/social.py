@@ -28,11 +28,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.languages import Language
 from nextsociety.model.urls import absolute_url
-from nextsociety.plugins.i18n import PageLanguage, plain_text, site_services
+from nextsociety.plugins.i18n import PageLanguage, site_services
 from nextsociety.plugins.services import SiteServices
+from nextsociety.render.breadcrumbs import breadcrumb_jsonld
 from nextsociety.render.cards import CARD_SIZE, CardError, CardFonts, CardText, card_key
 from nextsociety.render.cards import render_card as draw_card
 from nextsociety.render.social import SocialImage, SocialPage, social_meta
+from nextsociety.render.text import html_text
 
 log = get_plugin_logger("nextsociety/social")
 PLUGIN_NAME = "nextsociety/social"
@@ -80,14 +82,19 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         info: PageLanguage | None = values.get("i18n")
         if info is not None:
             values["social"] = social_meta(self._page(values, info, page, config))
+        if values.get("breadcrumbs"):  # set by the news, events and registry plugins
+            site_url = config.site_url or ""
+            values["breadcrumbs_jsonld"] = breadcrumb_jsonld(
+                values["breadcrumbs"], lambda url: absolute_url(site_url, url)
+            )
         return context
 
     def _page(
         self, values: dict[str, Any], info: PageLanguage, page: Page, config: MkDocsConfig
     ) -> SocialPage:
         local = values["config"]  # the page's language's copy (site name, description)
-        title = str(local.site_name) if page.is_homepage else _text(page.title)
-        description = _text(page.meta.get("description")) or str(local.site_description or "")
+        title = str(local.site_name) if page.is_homepage else html_text(page.title)
+        description = html_text(page.meta.get("description")) or str(local.site_description or "")
         url = page.canonical_url or absolute_url(config.site_url or "", page.url)
         item = values.get("news_item")
         kind, date = self._kind_and_date(values, info)
@@ -187,8 +194,3 @@ def _draw(text: CardText, fonts: CardFonts, target: Path) -> None:
     partial = target.with_suffix(f".{os.getpid()}.tmp")
     partial.write_bytes(draw_card(text, fonts))
     partial.replace(target)
-
-
-def _text(value: object) -> str:
-    """A page's title or description is HTML in MkDocs (escaped by the i18n plugin): as text."""
-    return plain_text(value) if value else ""

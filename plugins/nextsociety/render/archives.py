@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterable, Sequence, Set
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -29,7 +30,9 @@ class Pagination(Generic[T]):
 def paginate(items: Sequence[T], per_page: int) -> list[Pagination[T]]:
     """Pages of `per_page` items; an empty list still gives one (empty) first page."""
     count = max(1, math.ceil(len(items) / per_page))
-    return [Pagination(n + 1, count, items[n * per_page : (n + 1) * per_page]) for n in range(count)]
+    return [
+        Pagination(n + 1, count, items[n * per_page : (n + 1) * per_page]) for n in range(count)
+    ]
 
 
 def group_by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
@@ -43,7 +46,7 @@ def group_by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
 def related_map(
     items: Sequence[T],
     key: Callable[[T], K],
-    references: Callable[[T], Set[Hashable]],
+    references: Callable[[T], AbstractSet[Hashable]],
     limit: int = 3,
     window: int = 25,
 ) -> dict[K, list[T]]:
@@ -58,7 +61,9 @@ def related_map(
     for index, item_refs in enumerate(refs):
         for ref in sorted(item_refs, key=repr):
             by_reference.setdefault(ref, []).append(index)
-    slot = {ref: {index: n for n, index in enumerate(indices)} for ref, indices in by_reference.items()}
+    slot = {
+        ref: {index: n for n, index in enumerate(indices)} for ref, indices in by_reference.items()
+    }
     result: dict[K, list[T]] = {}
     for index, item in enumerate(items):
         shared: dict[int, int] = {}

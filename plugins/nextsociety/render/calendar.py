@@ -12,7 +12,12 @@ from dataclasses import dataclass
 
 import icalendar
 
-STATUS = {"planned": "TENTATIVE", "confirmed": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
+STATUS = {
+    "planned": "TENTATIVE",
+    "confirmed": "CONFIRMED",
+    "held": "CONFIRMED",
+    "cancelled": "CANCELLED",
+}
 
 
 @dataclass(frozen=True)

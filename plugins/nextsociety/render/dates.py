@@ -47,5 +47,6 @@ def month_year(value: dt.date, locale: Locale) -> str:
 
 
 def date_or_month(day: dt.date, precision: str, locale: Locale) -> str:
-    """`long_date`, or `month_year` when `precision` is "month": never more precise than the source."""
+    """`long_date`, or `month_year` when `precision` is "month": never more precise than
+    the source."""
     return month_year(day, locale) if precision == "month" else long_date(day, locale)

@@ -81,7 +81,11 @@ def atom(feed: Feed) -> bytes:
         for category in entry.categories:
             sub(node, "category", term=category)
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="utf-8"?>\n'
+        + ET.tostring(root, encoding="utf-8", xml_declaration=False)
+        + b"\n"
+    )
 
 
 def json_feed(feed: Feed) -> bytes:

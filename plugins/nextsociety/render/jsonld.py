@@ -19,7 +19,11 @@ def news_article(
     image_url: str | None,
     about: list[dict[str, str]],
 ) -> dict[str, Any]:
-    organisation: dict[str, Any] = {"@type": "Organization", "name": publisher_name, "url": publisher_url}
+    organisation: dict[str, Any] = {
+        "@type": "Organization",
+        "name": publisher_name,
+        "url": publisher_url,
+    }
     if logo_url:
         organisation["logo"] = {"@type": "ImageObject", "url": logo_url}
     data: dict[str, Any] = {

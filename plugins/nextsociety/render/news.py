@@ -69,6 +69,7 @@ class ItemView:
     older: Entry | None
     jsonld: dict[str, Any]
     status: str | None = None  # "draft" or "scheduled" (only under mkdocs serve)
+    all_releases_url: str | None = None  # a press release links to every other one
 
 
 def news_entry(item: NewsItem, lang: Language, t: Callable[[str], str], url: str) -> Entry:
@@ -125,7 +126,7 @@ def article_metadata(
 
 
 def publication_status(item: NewsItem, today: dt.date) -> str | None:
-    """"draft" or "scheduled" for an item only the preview shows, else None."""
+    """ "draft" or "scheduled" for an item only the preview shows, else None."""
     if item.draft:
         return "draft"
     return "scheduled" if item.date > today else None

@@ -22,11 +22,12 @@ class VCardContact:
     organisation: str | None = None
     phone: str | None = None  # "+33 4 96 11 67 69"
     website: str | None = None
+    kind: str = "individual"  # or "org": the programme's own address
 
 
 def vcard(contact: VCardContact) -> str:
     """The vCard text of one contact."""
-    lines = ["BEGIN:VCARD", "VERSION:4.0", "KIND:individual", f"FN:{escape(contact.name)}"]
+    lines = ["BEGIN:VCARD", "VERSION:4.0", f"KIND:{contact.kind}", f"FN:{escape(contact.name)}"]
     for lang, role in contact.roles.items():
         lines.append(f"TITLE;ALTID=1;LANGUAGE={lang}:{escape(role)}")
     if contact.organisation:

@@ -98,7 +98,9 @@ def vocabulary_keys() -> list[str]:
     return [key for kind in registry_kinds() for key in kind.vocabulary]
 
 
-def load_registries(data_dir: Path, languages: LanguageSet, display_dir: str = "data") -> Registries:
+def load_registries(
+    data_dir: Path, languages: LanguageSet, display_dir: str = "data"
+) -> Registries:
     """Load every registry's file from `data_dir`; raise DataError with every problem.
 
     `display_dir` is how messages name the folder (relative to mkdocs.yml, as editors see it).

@@ -57,7 +57,9 @@ class Cluster:
     description: LocalizedText | None = None
 
 
-def parse_clusters(data: Any, file: RecordFile) -> tuple[tuple[Cluster, ...], dict[str, int] | None]:
+def parse_clusters(
+    data: Any, file: RecordFile
+) -> tuple[tuple[Cluster, ...], dict[str, int] | None]:
     """Validate the clusters list (`partner:` is checked against the partners by the loader)."""
 
     def build(values: dict[str, Any], raw: LineDict) -> Cluster | None:
