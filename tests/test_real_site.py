@@ -85,11 +85,8 @@ def test_the_press_release_in_three_languages(real_site):
         assert any(h.endswith("partners/france-clusters/") for h in mentions)
         assert any(h.endswith("clusters/oasis500/") for h in mentions)
         assert any(h.endswith("events/2018/barcelona-benchmarking-visit/") for h in mentions)
-        data = json.loads(
-            soup.select_one(
-                'script[type="application/ld+json"]:-soup-contains("NewsArticle")'
-            ).string
-        )
+        blocks = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
+        (data,) = [block for block in blocks if block["@type"] == "NewsArticle"]
         assert data["@type"] == "NewsArticle" and data["inLanguage"] == (lang.rstrip("/") or "en")
         switch = {
             a["hreflang"]: a["data-ns-switch"]
