@@ -40,6 +40,15 @@ class BuildResult:
         return BeautifulSoup(self.html(url_path), "lxml")
 
 
+def copy_project(target: Path) -> Path:
+    """A copy of the real project (mkdocs.yml, content/, data/, overrides/) at `target`."""
+    target.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("content", "data", "overrides"):
+        shutil.copytree(REPO / name, target / name)
+    return target
+
+
 def run_mkdocs_build(
     project: Path, site_dir: Path, env: Mapping[str, str] | None = None
 ) -> BuildResult:

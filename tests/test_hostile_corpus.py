@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -139,12 +138,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("data", "overrides", "content"):
-        shutil.copytree(REPO / name, root / name)
-    return root
+    return copy_project(tmp_path / "project")
 
 
 def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, BuildResult, run_mkdocs_build
+from tests.conftest import BuildResult, copy_project, run_mkdocs_build
 
 pytestmark = pytest.mark.slow
 
@@ -42,11 +41,7 @@ def set_key(path: Path, key: str, value: str) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     root = tmp_path_factory.mktemp("hostile")
-    project = root / "project"
-    project.mkdir()
-    for name in ("content", "data", "overrides"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(root / "project")
     news = project / "content" / "news" / "2018"
     for path in (
         news / "barcelona-benchmarking-visit.md",

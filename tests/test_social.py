@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.conftest import REPO, BuildResult, run_mkdocs_build
+from tests.conftest import BuildResult, copy_project, run_mkdocs_build
 
 pytestmark = pytest.mark.slow
 
@@ -77,11 +76,7 @@ def test_home_title_names_the_site_once(real_site: BuildResult):
 
 
 def test_a_second_build_draws_no_card(tmp_path: Path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("content", "data", "overrides"):
-        shutil.copytree(REPO / name, project / name)
-    (project / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    project = copy_project(tmp_path / "project")
     first = run_mkdocs_build(project, tmp_path / "one")
     second = run_mkdocs_build(project, tmp_path / "two")
     assert first.returncode == 0 and second.returncode == 0, first.log + second.log

@@ -3,7 +3,6 @@ with file and line, called in-process (issue: hostile input)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from nextsociety.model.schema import (
 )
 from nextsociety.model.site import load_site
 
-from tests.conftest import REPO
+from tests.conftest import copy_project
 
 
 @pytest.mark.parametrize(
@@ -42,12 +41,7 @@ def test_slug_length():
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("data", "overrides", "content"):
-        shutil.copytree(REPO / name, root / name)
-    return root
+    return copy_project(tmp_path / "project")
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "ten", "true"])

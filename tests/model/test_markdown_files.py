@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from nextsociety.model.markdown_files import (
 )
 from nextsociety.model.site import load_site
 
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_project
 
 
 @pytest.mark.parametrize(
@@ -52,11 +51,7 @@ def test_ordinary_pages_pass():
 
 
 def test_check_reports_a_misnamed_translation(tmp_path: Path):
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("data", "overrides", "content"):
-        shutil.copytree(REPO / name, root / name)
+    root = copy_project(tmp_path / "project")
     (root / "content" / "about.fr.MD").write_text("# À propos\n", encoding="utf-8")
 
     site, problems = load_site(root)
