@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 
 ACKNOWLEDGEMENT = {
     "en": "co-funded by the European Union up to 90%",
-    "fr": "cofinancé par l’Union européenne jusqu’à 90\u202f%",
+    "fr": "cofinancé par l’Union européenne à hauteur de 90\u202f%",
     "ar": "بتمويل مشترك من الاتحاد الأوروبي بنسبة تصل إلى 90%",
 }
 
