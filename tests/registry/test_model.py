@@ -130,10 +130,7 @@ def test_localized_text_falls_back_to_the_default_language():
 
 def test_paragraphs_split_on_blank_lines():
     text = LocalizedText((("en", "One\nline.\n\nTwo."),), "en")
-    assert [[p.text for p in para] for para in text.in_language("en").paragraphs] == [
-        ["One line."],
-        ["Two."],
-    ]
+    assert text.in_language("en").paragraphs == ("One line.", "Two.")
 
 
 def test_backlinks_keep_sections_in_order_and_ignore_repeats():

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 
-from nextsociety.model.bidi import Segment, segments
 from nextsociety.model.countries import country_hint, is_country
 from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
@@ -38,10 +37,11 @@ class LocalizedValue:
         return _direction(self.lang)
 
     @property
-    def paragraphs(self) -> tuple[tuple[Segment, ...], ...]:
-        """Paragraphs (split on blank lines), each with its Latin runs marked in RTL text."""
+    def paragraphs(self) -> tuple[str, ...]:
+        """Paragraphs (split on blank lines, lines joined); templates isolate their Latin runs
+        in right-to-left text with the shared `bidi` filter."""
         blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", self.text)]
-        return tuple(segments(block, self.direction) for block in blocks if block)
+        return tuple(block for block in blocks if block)
 
 
 @dataclass(frozen=True)
