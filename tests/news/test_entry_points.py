@@ -98,3 +98,15 @@ def test_breadcrumbs_above_and_in_json_ld(real_site: BuildResult, prefix, url, s
     assert [i["position"] for i in items] == [1, 2, 3]
     assert [i.get("item") for i in items] == [site + prefix, site + prefix + section, None]
     assert items[2]["name"] == soup.h1.get_text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("prefix", ["", "fr/", "ar/"])
+def test_the_about_page_links_every_partner(real_site: BuildResult, prefix):
+    soup = real_site.soup(prefix + "about/")
+    links = {a["href"] for a in soup.select('.md-content a[href^="../partners/"]')}
+    partner_pages = {
+        p.parent.name for p in (real_site.site / prefix / "partners").glob("*/index.html")
+    }
+    assert {f"../partners/{name}/" for name in partner_pages} == links
+    assert len(links) == 31
