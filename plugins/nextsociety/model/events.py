@@ -293,14 +293,6 @@ def _dates(
     tz = _timezone(values.get("timezone"), shown, meta.line_of("timezone"), problems)
     start = _moment(values.get("start"), tz, shown, meta.line_of("start"), "start", problems)
     end = _moment(values.get("end"), tz, shown, meta.line_of("end"), "end", problems)
-    for name, moment in (("start", start), ("end", end)):
-        out_of_range = check_date_range(moment) if moment is not None else None
-        if out_of_range:
-            problems.add(shown, meta.line_of(name), f"'{name}': {out_of_range}")
-    if (start is not None and check_date_range(start)) or (
-        end is not None and check_date_range(end)
-    ):
-        start = end = None
     if start is None and "start" not in values and status in ("confirmed", "held", "cancelled"):
         problems.add(
             shown,
@@ -364,6 +356,19 @@ def _timezone(name: Any, path: str, line: int, problems: ProblemCollector) -> Zo
 
 
 def _moment(
+    value: Any, tz: ZoneInfo | None, path: str, line: int, name: str, problems: ProblemCollector
+) -> dt.date | dt.datetime | None:
+    """A date or zoned date-time within the documented range (`check_date_range`), else None
+    with the problem recorded, as `references.parse_date` does for news dates."""
+    moment = _zoned_moment(value, tz, path, line, name, problems)
+    out_of_range = check_date_range(moment) if moment is not None else None
+    if out_of_range:
+        problems.add(path, line, f"'{name}': {out_of_range}")
+        return None
+    return moment
+
+
+def _zoned_moment(
     value: Any, tz: ZoneInfo | None, path: str, line: int, name: str, problems: ProblemCollector
 ) -> dt.date | dt.datetime | None:
     """A date, or a date-time that gets its zone from `timezone:` (or carries an offset)."""

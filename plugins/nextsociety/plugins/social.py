@@ -126,10 +126,9 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         alt = item.text.image_alt or item.item.original.image_alt or ""
         return SocialImage(absolute_url(config.site_url or "", item.item.image.lstrip("/")), alt)
 
-    def _card(self, text: CardText, config: MkDocsConfig, alt: str) -> SocialImage:
+    def _card(self, text: CardText, config: MkDocsConfig, alt: str) -> SocialImage | None:
         if self._fonts is None or self._cache is None:
-            url = absolute_url(config.site_url or "", "")
-            return SocialImage(url, alt)  # cards off: the site's address stands in
+            return None  # cards off: a preview without a picture
         key = card_key(text, self._fonts)[:24]
         self._published.add(key)
         target = self._cache / f"{key}.png"

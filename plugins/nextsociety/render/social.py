@@ -28,7 +28,7 @@ class SocialPage:
     site_name: str
     locale: str  # "fr_FR"
     alternate_locales: Sequence[str]  # the locales of the page's translations
-    image: SocialImage
+    image: SocialImage | None  # None: no picture (cards off and no lead image)
     # News items and press releases are articles: ISO 8601 with the precision the source gives
     # ("2018-11" when only the month is known; never an invented day).
     published: str | None = None
@@ -44,23 +44,21 @@ def social_meta(page: SocialPage) -> list[tuple[str, str, str]]:
         ("og:site_name", page.site_name),
         ("og:locale", page.locale),
         *(("og:locale:alternate", locale) for locale in page.alternate_locales),
-        ("og:image", page.image.url),
-        ("og:image:alt", page.image.alt),
     ]
-    if page.image.width and page.image.height:
-        og += [
-            ("og:image:width", str(page.image.width)),
-            ("og:image:height", str(page.image.height)),
-        ]
+    image = page.image
+    if image is not None:
+        og += [("og:image", image.url), ("og:image:alt", image.alt)]
+        if image.width and image.height:
+            og += [("og:image:width", str(image.width)), ("og:image:height", str(image.height))]
     if page.published:
         og.append(("article:published_time", page.published))
     twitter = [
-        ("twitter:card", "summary_large_image"),
+        ("twitter:card", "summary_large_image" if image is not None else "summary"),
         ("twitter:title", page.title),
         ("twitter:description", page.description),
-        ("twitter:image", page.image.url),
-        ("twitter:image:alt", page.image.alt),
     ]
+    if image is not None:
+        twitter += [("twitter:image", image.url), ("twitter:image:alt", image.alt)]
     return [("property", name, value) for name, value in og] + [
         ("name", name, value) for name, value in twitter
     ]
