@@ -14,6 +14,7 @@ import gzip
 import io
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -273,6 +274,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
+        env.autoescape = own_templates_autoescape(config.theme.custom_dir)
         env.filters["bidi"] = isolate_latin
         env.filters["plain"] = html_text
         return env
@@ -478,6 +480,21 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 output.encode("utf-8"), os.path.join(config.site_dir, lang.prefix, "404.html")
             )
         _regzip_sitemap(config.site_dir)
+
+
+def own_templates_autoescape(custom_dir: str | None) -> Callable[[str | None], bool]:
+    """Jinja's autoescape choice: on for our templates in overrides/, off for Material's.
+
+    MkDocs renders without autoescaping and Material's templates are written for that; ours
+    escape every value they print, so only markup made on purpose (`Markup`, `| safe`, the
+    page's converted Markdown) reaches the page as HTML.
+    """
+    root = Path(custom_dir).resolve() if custom_dir else None
+
+    def autoescape(name: str | None) -> bool:
+        return root is not None and name is not None and (root / name).is_file()
+
+    return autoescape
 
 
 def isolate_latin(text: str, direction: str = "ltr") -> Markup:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import markdown
 import nh3
+from markupsafe import Markup
 
 
-def markdown_html(text: str) -> str:
-    """`text` rendered as Markdown, then sanitised."""
-    return nh3.clean(markdown.markdown(text), link_rel="noopener")
+def markdown_html(text: str) -> Markup:
+    """`text` rendered as Markdown, then sanitised: markup templates print as it is."""
+    return Markup(nh3.clean(markdown.markdown(text), link_rel="noopener"))
