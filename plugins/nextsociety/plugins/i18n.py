@@ -489,10 +489,15 @@ def own_templates_autoescape(custom_dir: str | None) -> Callable[[str | None], b
     escape every value they print, so only markup made on purpose (`Markup`, `| safe`, the
     page's converted Markdown) reaches the page as HTML.
     """
-    root = Path(custom_dir).resolve() if custom_dir else None
+    root = Path(custom_dir) if custom_dir else None
+    ours = (
+        frozenset(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
+        if root
+        else frozenset()
+    )
 
-    def autoescape(name: str | None) -> bool:
-        return root is not None and name is not None and (root / name).is_file()
+    def autoescape(name: str | None) -> bool:  # asked for every template context: a set lookup
+        return name in ours
 
     return autoescape
 
