@@ -34,6 +34,41 @@
     });
   }
 
+  // Pagefind 1.5 answers a word it has not indexed with the longest indexed prefix of it
+  // ("AWEX" finds every "a", "Inmaculada" every "in"; Pagefind issues #599 and #793), with no
+  // option to turn that off. A query whose best result only matched such a stub is treated as
+  // unknown: no results, and Pagefind's own "No results for …" in the page's language.
+  const letters = (word) => word.normalize("NFD").replace(/\p{M}/gu, "").length;
+
+  async function onlyStubs(term, results) {
+    const words = term.split(/\s+/).filter(Boolean).map(letters);
+    if (!results.length || !words.length) {
+      return false;
+    }
+    const { excerpt } = await results[0].data();
+    const marked = [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => letters(m[1]));
+    return marked.length > 0 && marked.every((length) => 2 * length < Math.min(...words));
+  }
+
+  function dropStubMatches(instance) {
+    const loadIndex = instance.__load__.bind(instance);
+    instance.__load__ = async (...args) => {
+      await loadIndex(...args);
+      const pagefind = instance.__pagefind__;
+      if (!pagefind || pagefind.nsStubless) {
+        return;
+      }
+      const search = pagefind.search.bind(pagefind);
+      pagefind.search = async (term, options) => {
+        const found = await search(term, options);
+        return found && term && (await onlyStubs(term, found.results))
+          ? { ...found, results: [] }
+          : found;
+      };
+      pagefind.nsStubless = true;
+    };
+  }
+
   function load() {
     if (!loading) {
       loading = Promise.all([
@@ -44,6 +79,7 @@
         // Ranking on weighted counts, not on frequency within a page: the many short partner
         // and cluster pages would otherwise come before the releases that name them.
         window.PagefindComponents.configureInstance("default", { ranking: { termFrequency: 0 } });
+        dropStubMatches(window.PagefindComponents.getInstanceManager().getInstance("default"));
         const dialog = template.content.cloneNode(true);
         const config = dialog.querySelector("pagefind-config");
         config.setAttribute("bundle-path", bundle.pathname);

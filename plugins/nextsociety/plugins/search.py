@@ -48,6 +48,8 @@ EXCLUDE_SELECTORS = (".headerlink",)
 # Indexed as pages: Markdown with Material's default template, the home page (its text above
 # the latest news) and the press room (its text and the press contacts).
 STATIC_TEMPLATES = (None, "home.html", "press.html")
+# The partner and cluster directories, grouped by country: "Tunisie" finds the Tunisian ones.
+DIRECTORY_TEMPLATES = ("partners.html", "clusters.html")
 
 
 class SearchConfig(Config):
@@ -156,7 +158,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return partner_record(context["partner"], lang, label)
         if "cluster" in context:
             return cluster_record(context["cluster"], lang, label, partners)
-        if page.meta.get("template") in STATIC_TEMPLATES:  # listings, press room: their own
+        if page.meta.get("template") in STATIC_TEMPLATES + DIRECTORY_TEMPLATES:
             return page_record(html_text(page.meta.get("title") or page.title), label)
         return None
 
