@@ -155,3 +155,17 @@ def test_browser_gate_reports_a_wrong_direction_print_and_switcher(browser, brok
     assert direction[0].endswith("/ar/: computed direction is ltr, not rtl"), direction
     assert any(p.endswith("/ar/: the header (.md-header) is printed") for p in printed), printed
     assert any("/fr/: switcher entry ar" in p and "lang='en'" in p for p in switched), switched
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_feed_opened_in_the_browser_reads_as_a_page(served_site: str, page, language) -> None:
+    """Chromium applies the feed's XSLT: a titled page in the feed's language, not raw XML."""
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    page.goto(f"{served_site}{prefix}press/feed.xml", wait_until="load")
+    assert page.evaluate("() => document.documentElement.lang") == language
+    assert page.evaluate("() => document.documentElement.dir") == (
+        "rtl" if language in RTL_LANGUAGES else "ltr"
+    )
+    assert page.locator("h1").inner_text().startswith("THE NEXT SOCIETY")
+    assert page.locator("code").inner_text().endswith(f"/{prefix}press/feed.xml")
+    assert page.locator("li a").count() >= 1

@@ -109,6 +109,11 @@ def feed_url(lang: Language, feed: str = "news", kind: str = "xml") -> str:
     return f"{lang.prefix}{FEED_SECTIONS[feed]}feed.{kind}"
 
 
+def feed_stylesheet_url(lang: Language) -> str:
+    """The XSLT every Atom feed of a language is shown with in a browser."""
+    return f"{lang.prefix}feed.xsl"
+
+
 def feed_home_url(lang: Language, feed: str = "news") -> str:
     """The page a feed stands for: the news list, or the press room."""
     return lang.prefix + (FEED_SECTIONS[feed] or "news/")

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
@@ -34,7 +35,14 @@ from nextsociety.plugins.press import boilerplate_html, contact_cards, press_roo
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.archives import Pagination, group_by, neighbours, paginate, related_map
 from nextsociety.render.dates import date_or_month, long_date
-from nextsociety.render.feeds import Feed, FeedEntry, atom, json_feed
+from nextsociety.render.feeds import (
+    Feed,
+    FeedEntry,
+    FeedPageText,
+    atom,
+    feed_stylesheet,
+    json_feed,
+)
 from nextsociety.render.news import (
     Entry,
     ItemView,
@@ -372,6 +380,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         build_date, authority = self.site.build_date, self.config.id_authority
         for lang in self.site.languages.languages:
             t = self._t(lang)
+            self._write_feed_stylesheet(lang, config)
             translated = [
                 item
                 for item in self.state.items
@@ -400,9 +409,26 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                         for item in selection[: self.config.feed_size]
                     ],
                     icon=absolute_url(site_url, self.config.logo) if self.config.logo else None,
+                    stylesheet=urlsplit(site_url).path.rstrip("/")
+                    + "/"
+                    + urls.feed_stylesheet_url(lang),
                 )
                 write_file(atom(feed), os.path.join(config.site_dir, atom_url))
                 write_file(json_feed(feed), os.path.join(config.site_dir, json_url))
+
+    def _write_feed_stylesheet(self, lang: Language, config: MkDocsConfig) -> None:
+        """The page a reader sees on opening one of the language's Atom feeds in a browser."""
+        t = self._t(lang)
+        text = FeedPageText(
+            lang=lang.code,
+            direction=lang.direction,
+            explanation=t("feed.page.explanation"),
+            address=t("feed.page.address"),
+            entries=t("feed.page.entries"),
+            website=t("feed.page.website"),
+        )
+        path = os.path.join(config.site_dir, urls.feed_stylesheet_url(lang))
+        write_file(feed_stylesheet(text), path)
 
     def _feed_entry(self, item: NewsItem, lang: Language, site_url: str, t: Any) -> FeedEntry:
         text, authority = item.texts[lang.code], self.config.id_authority

@@ -7,6 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -37,6 +38,7 @@ class Feed:
     author: str
     entries: Sequence[FeedEntry]
     icon: str | None = None
+    stylesheet: str | None = None  # the XSLT a browser shows the feed with (`feed_stylesheet`)
 
     @property
     def updated(self) -> dt.date:
@@ -81,11 +83,92 @@ def atom(feed: Feed) -> bytes:
         for category in entry.categories:
             sub(node, "category", term=category)
     ET.indent(root)
+    style = ""
+    if feed.stylesheet:
+        href = escape(feed.stylesheet, {'"': "&quot;"})
+        style = f'<?xml-stylesheet type="text/xsl" href="{href}"?>\n'
     return (
-        b'<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<?xml version="1.0" encoding="utf-8"?>\n{style}'.encode()
         + ET.tostring(root, encoding="utf-8", xml_declaration=False)
         + b"\n"
     )
+
+
+@dataclass(frozen=True)
+class FeedPageText:
+    """What a reader who opens a feed in a browser reads, in the feed's language."""
+
+    lang: str
+    direction: str  # "ltr" or "rtl"
+    explanation: str  # what a feed is and how to subscribe
+    address: str  # the label of the feed's address
+    entries: str  # the heading of the entry list
+    website: str  # the link back to the site
+
+
+def feed_stylesheet(text: FeedPageText) -> bytes:
+    """An XSLT 1.0 stylesheet that shows an Atom feed as a page: what it is, its address to
+    copy into a feed reader, and its entries. The same file serves every feed of a language."""
+    values = {
+        key: escape(value) for key, value in vars(text).items() if key not in ("lang", "direction")
+    }
+    return _STYLESHEET.format(
+        lang=escape(text.lang, {'"': "&quot;"}),
+        direction=escape(text.direction, {'"': "&quot;"}),
+        **values,
+    ).encode("utf-8")
+
+
+_STYLESHEET = """<?xml version="1.0" encoding="utf-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:atom="http://www.w3.org/2005/Atom" exclude-result-prefixes="atom">
+  <xsl:output method="html" encoding="utf-8" doctype-system="about:legacy-compat"/>
+  <xsl:template match="/atom:feed">
+    <html lang="{lang}" dir="{direction}">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="atom:title"/></title>
+        <style>
+          body {{ font: 1rem/1.5 system-ui, "Noto Sans", "Noto Sans Arabic", sans-serif;
+                 max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }}
+          .ns-feed-about {{ background: #eef3f8; border-radius: .4rem; padding: .8rem 1rem; }}
+          code {{ display: block; overflow-wrap: anywhere; background: #fff; padding: .4rem;
+                 border: 1px solid #c6d3e0; border-radius: .3rem; user-select: all; }}
+          li {{ margin-block-end: 1rem; }}
+          a {{ color: #0b5394; }}
+        </style>
+      </head>
+      <body>
+        <header>
+          <h1><xsl:value-of select="atom:title"/></h1>
+          <p><xsl:value-of select="atom:subtitle"/></p>
+        </header>
+        <section class="ns-feed-about">
+          <p>{explanation}</p>
+          <p><strong>{address}</strong></p>
+          <code dir="ltr"><xsl:value-of select="atom:link[@rel='self']/@href"/></code>
+          <p><a href="{{atom:link[@rel='alternate']/@href}}">{website}</a></p>
+        </section>
+        <h2>{entries}</h2>
+        <ul>
+          <xsl:for-each select="atom:entry">
+            <li>
+              <a href="{{atom:link[@rel='alternate']/@href}}"><xsl:value-of select="atom:title"/></a>
+              <xsl:if test="atom:published">
+                <xsl:text> </xsl:text>
+                <time datetime="{{substring(atom:published, 1, 10)}}">
+                  <xsl:value-of select="substring(atom:published, 1, 10)"/>
+                </time>
+              </xsl:if>
+              <p><xsl:value-of select="atom:summary"/></p>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </body>
+    </html>
+  </xsl:template>
+</xsl:stylesheet>
+"""
 
 
 def json_feed(feed: Feed) -> bytes:
