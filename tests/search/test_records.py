@@ -15,6 +15,7 @@ from nextsociety.render.search import (
     news_record,
     page_record,
     partner_record,
+    search_document,
 )
 
 LANGS = parse_languages(
@@ -168,3 +169,20 @@ def test_a_static_page_is_a_page() -> None:
 
     assert record.filters == [("type", "Page")]
     assert record.meta == [("title", "About THE NEXT SOCIETY"), ("type", "Page")]
+
+
+def test_pagefind_gets_the_head_and_the_content_column_only() -> None:
+    page = (
+        '<html lang="fr"><head><title>T</title>'
+        '<meta content="2018" data-pagefind-filter="Année[content]"></head>'
+        '<body dir="ltr"><header>Navigation</header><nav>Menu</nav>'
+        '<div class="md-content" data-md-component="content"><article>'
+        "<h1 data-pagefind-body>Titre</h1></article></div><footer>Pied</footer></body></html>"
+    )
+    sent = search_document(page)
+    assert sent.startswith('<html lang="fr"><head><title>T</title><meta content="2018"')
+    assert "<h1 data-pagefind-body>Titre</h1></article>" in sent
+    assert "Navigation" not in sent and "Menu" not in sent and "Pied" not in sent
+    assert search_document("<html><body><p>no content column</p></body></html>") == (
+        "<html><body><p>no content column</p></body></html>"
+    )

@@ -38,6 +38,7 @@ from nextsociety.render.search import (
     news_record,
     page_record,
     partner_record,
+    search_document,
 )
 from nextsociety.render.text import html_text
 
@@ -110,7 +111,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # What Pagefind's `--site` pass indexed: the pages that mark a body to index.
         if self._index is not None and "data-pagefind-body" in output:
             try:
-                self._index.add(output, "/" + page.url)
+                self._index.add(search_document(output), "/" + page.url)
             except PagefindError as exc:
                 raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
         return output

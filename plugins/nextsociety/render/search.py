@@ -147,3 +147,21 @@ def _country_names(codes: Iterable[str], lang: Language) -> tuple[str, ...]:
 
 def _partner_names(ids: Iterable[str], partners: Mapping[str, Partner]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(partners[i].name for i in ids if i in partners))
+
+
+_CONTENT_START = '<div class="md-content"'  # Material's content column (base.html)
+_CONTENT_END = "</article>"
+
+
+def search_document(html: str) -> str:
+    """What Pagefind needs of a page: its `<head>` (language, title, filter and meta tags) and
+    Material's content column, where every `data-pagefind-body` of ours is; not the header,
+    navigation, table of contents and footer, half of the page, which it would parse and drop.
+    A page without that column is sent whole."""
+    body = html.find("<body")
+    start = html.find(_CONTENT_START, body)
+    end = html.find(_CONTENT_END, start)
+    if body < 0 or start < 0 or end < 0:
+        return html
+    body_tag_end = html.index(">", body) + 1
+    return f"{html[:body_tag_end]}{html[start : end + len(_CONTENT_END)]}</div></body></html>"
