@@ -42,6 +42,7 @@ from nextsociety.model.site import build_date, load_site
 from nextsociety.model.strings import PLACEHOLDERS, StringTable
 from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.urls import NEWS_INDEX, absolute_url, page_url
+from nextsociety.plugins import fragments
 from nextsociety.plugins.services import PageIndex, SiteServices
 from nextsociety.render.dates import long_date
 from nextsociety.render.text import html_text
@@ -102,6 +103,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.preview = False
         self._site_url = ""
         self._env: Environment | None = None
+        self.fragments = fragments.FragmentCache()  # navigation and tabs, once per folder
         self._files: Files | None = None
         self._root = Path(".")
         self._revisions: dict[str, dt.date] = {}  # source path -> day of its last commit
@@ -275,6 +277,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
         env.autoescape = own_templates_autoescape(config.theme.custom_dir)
+        self.fragments.clear()
+        fragments.install(env, config.theme.custom_dir, list(config.theme.dirs), self.fragments)
         env.filters["bidi"] = isolate_latin
         env.filters["plain"] = html_text
         return env
