@@ -18,6 +18,7 @@ import io
 import json
 import os
 import queue
+import re
 import struct
 import subprocess
 import threading
@@ -74,18 +75,89 @@ def index_site(
 
 class BackgroundIndex:
     """Pagefind's indexing service (`pagefind --service`), fed page by page while the build
-    renders the next pages.
+    renders the next pages: one service per language, so that the languages are indexed, and
+    their index written, side by side on the machine's cores.
 
-    The binary parses and indexes in its own process, on the other core, instead of a second
-    pass over `site/` once the build is done. The protocol is the one of Pagefind's own Node
-    and Python APIs: base64-encoded JSON messages ended by a comma, on stdin and stdout. (The
-    Python API's client waits 0.1 s before reading each answer: 17 s for 168 pages; this one
-    reads answers in a thread as they come.) Pages must be added in the same order in every
-    build (MkDocs' order): Pagefind numbers them in that order.
+    Each language's index is Pagefind's own (Pagefind indexes each language apart: the bundle
+    is the same as one service's); `finish` merges the entries of the languages into one
+    `pagefind-entry.json`. A page's language is its `<html lang>`, as Pagefind reads it.
     """
 
     def __init__(self, output: Path, exclude_selectors: Sequence[str] = ()) -> None:
         self._output = output
+        self._exclude = tuple(exclude_selectors)
+        self._services: dict[str, _Service] = {}
+        find_binary()  # a missing binary fails the build at its start, not at its first page
+
+    def add(self, html: str, url: str) -> None:
+        """Index one page (its final HTML) at `url` ("/news/2018/x/"); returns at once
+        unless the service of its language is PAGES_AHEAD pages behind."""
+        match = _HTML_LANG.search(html, 0, 2000)
+        code = match.group(1) if match else ""
+        service = self._services.get(code)
+        if service is None:
+            service = self._services[code] = _Service(self._exclude)
+        service.add(html, url)
+
+    def finish(self) -> dict[str, int]:
+        """Wait for every page, write the bundle; returns the pages indexed per language."""
+        if not self._services:  # no page to index: Pagefind's answer for an empty site
+            self._services[""] = _Service(self._exclude)
+        try:
+            services = [self._services[code] for code in sorted(self._services)]
+            for service in services:
+                service.end_pages()
+            asked = [(service, service.ask_files()) for service in services]  # all at once
+            answers = [service.files(message_id) for service, message_id in asked]
+        finally:
+            self.close()
+        _write_bundle(self._output, answers)
+        return canonicalize_bundle(self._output)
+
+    def close(self) -> None:
+        """Stop the services (after `finish`, or without writing when a build fails)."""
+        for service in self._services.values():
+            service.close()
+
+
+_HTML_LANG = re.compile(r"<html[^>]*?\slang=\"([^\"]*)\"")
+
+
+def _write_bundle(output: Path, answers: Sequence[Sequence[dict[str, Any]]]) -> None:
+    """The files of every language's answer, with one entry that lists all their languages.
+
+    The files come back in the answers and are written here: the service's own WriteFiles
+    answered before its writes were done, and a bundle was read half written now and then.
+    """
+    entry: dict[str, Any] = {}
+    for files in answers:
+        for file in sorted(files, key=lambda f: str(f["path"])):
+            content = base64.b64decode(file["content"])
+            if str(file["path"]) == ENTRY_FILE:
+                part = json.loads(content)
+                languages = {**entry.get("languages", {}), **part["languages"]}
+                entry = {**part, "languages": languages}
+                continue
+            path = output / str(file["path"])
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    if entry:
+        (output / ENTRY_FILE).write_text(
+            json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+
+
+class _Service:
+    """One `pagefind --service` process and the thread that feeds it pages in order.
+
+    The protocol is the one of Pagefind's own Node and Python APIs: base64-encoded JSON
+    messages ended by a comma, on stdin and stdout. (The Python API's client waits 0.1 s
+    before reading each answer: 17 s for 168 pages; this one reads answers in a thread as
+    they come.) Pages must be added in the same order in every build (MkDocs' order):
+    Pagefind numbers them in that order.
+    """
+
+    def __init__(self, exclude_selectors: Sequence[str]) -> None:
         self._process = subprocess.Popen(
             [str(find_binary()), "--service"],
             stdin=subprocess.PIPE,
@@ -111,33 +183,27 @@ class BackgroundIndex:
         self._sender.start()
 
     def add(self, html: str, url: str) -> None:
-        """Index one page (its final HTML) at `url` ("/news/2018/x/"); returns at once
-        unless the service is PAGES_AHEAD pages behind."""
         if self._failure is not None:
             raise self._failure
         self._pages.put((html, url))
 
-    def finish(self) -> dict[str, int]:
-        """Wait for every page, write the bundle; returns the pages indexed per language."""
-        try:
-            self._pages.put(None)
-            self._sender.join()
-            if self._failure is not None:
-                raise self._failure
-            # The files come back in the answer and are written here: the service's own
-            # WriteFiles answered before its writes were done, and a bundle was read half
-            # written now and then.
-            answer = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id}))
-        finally:
-            self.close()
-        for file in sorted(answer["files"], key=lambda f: str(f["path"])):
-            path = self._output / str(file["path"])
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(base64.b64decode(file["content"]))
-        return canonicalize_bundle(self._output)
+    def end_pages(self) -> None:
+        """Wait until every page added has been indexed."""
+        self._pages.put(None)
+        self._sender.join()
+        if self._failure is not None:
+            raise self._failure
+
+    def ask_files(self) -> int:
+        """Ask for the index's files (Pagefind builds them now); returns the request's id."""
+        return self._send({"type": "GetFiles", "index_id": self._index_id})
+
+    def files(self, message_id: int) -> list[dict[str, Any]]:
+        """The answer to `ask_files`: each file's path and base64 content."""
+        return list(self._wait(message_id)["files"])
 
     def close(self) -> None:
-        """Stop the service (after `finish`, or without writing when a build fails)."""
+        """Stop the service."""
         if self._sender.is_alive():
             self._failure = self._failure or PagefindError("closed")
             self._pages.put(None)
