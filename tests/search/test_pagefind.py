@@ -120,3 +120,30 @@ def test_filter_values_languages_and_filters_are_sorted_and_named_by_content(
         f"{chunk}.pf_filter" for _, chunk in meta[3]
     )
     assert not (tmp_path / "a" / "pagefind.en_0000000000.pf_meta").exists()
+
+
+def test_the_languages_of_each_service_make_one_entry(tmp_path: Path) -> None:
+    """Each language's service answers with its own entry: the bundle lists them all."""
+    import base64
+    import json
+
+    from nextsociety.pagefind import ENTRY_FILE, _write_bundle
+
+    def answer(code: str) -> list[dict[str, str]]:
+        entry = {"version": "1.5.2", "languages": {code: {"hash": f"{code}_1", "page_count": 2}}}
+        files = {ENTRY_FILE: json.dumps(entry), f"fragment/{code}_a.pf_fragment": code}
+        return [
+            {"path": path, "content": base64.b64encode(text.encode()).decode()}
+            for path, text in files.items()
+        ]
+
+    _write_bundle(tmp_path, [answer("ar"), answer("en"), answer("fr")])
+
+    entry = json.loads((tmp_path / ENTRY_FILE).read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["ar", "en", "fr"]
+    assert entry["version"] == "1.5.2"
+    assert sorted(p.name for p in (tmp_path / "fragment").iterdir()) == [
+        "ar_a.pf_fragment",
+        "en_a.pf_fragment",
+        "fr_a.pf_fragment",
+    ]
