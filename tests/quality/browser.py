@@ -93,11 +93,14 @@ def launch(playwright):  # -> playwright.sync_api.Browser
 
 @dataclass
 class Visit:
-    """What a page did while it loaded: console errors (message, source URL), third-party requests."""
+    """What a page did while it loaded: console errors (message, source URL), its requests and
+    their failed answers, third-party requests."""
 
     url: str
     console_errors: list[tuple[str, str]] = field(default_factory=list)
     third_party: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)  # every URL the page asked for, in order
+    failed_answers: list[str] = field(default_factory=list)  # "404 http://…" of any request
 
 
 @dataclass
@@ -155,7 +158,17 @@ def recording_page(
     context.route(re.compile(f"^(?!{'|'.join(first_party)})"), third_party)
     page.on("console", on_console)
     page.on("pageerror", lambda error: visits[-1].console_errors.append((f"uncaught: {error}", "")))
-    page.on("request", lambda request: in_flight.add(request))
+
+    def on_request(request) -> None:
+        in_flight.add(request)
+        visits[-1].requests.append(request.url)
+
+    def on_response(response) -> None:
+        if response.status >= 400:
+            visits[-1].failed_answers.append(f"{response.status} {response.url}")
+
+    page.on("request", on_request)
+    page.on("response", on_response)
     page.on("requestfinished", lambda request: in_flight.discard(request))
     page.on("requestfailed", lambda request: in_flight.discard(request))
     try:
@@ -232,46 +245,38 @@ def axe_problems_of(browser, home: str, samples: dict[str, str]) -> list[str]:
 # --- Gate 4: what only a browser shows -------------------------------------------------------
 
 
-# A console error we accept, and why. test_browser.py fails when it no longer occurs, so that
-# the exception is removed as soon as its cause is.
-#   Material's JS (integrations/alternate) fetches `sitemap.xml` under the href of every
-#   <link rel="alternate"> of a page, taking each for the root of a language version (what
-#   Material's `extra.alternate` is meant for). Our i18n plugin gives it the page's hreflang
-#   alternates (/fr/about/, ...), so Material asks for /fr/about/sitemap.xml, which no site has:
-#   a 404 on every page view. A fault of the i18n plugin, reported; accepted here until fixed.
-MATERIAL_ALTERNATE_SITEMAPS = """() => [...document.querySelectorAll('link[rel=alternate]')]
-    .map(link => new URL('sitemap.xml', link.href).href)"""
-
-
 def visit_problems(
     browser, home: str, url_paths: list[str], public: tuple[str, Path] | None = None
-) -> tuple[list[str], list[str]]:
-    """Console errors, uncaught exceptions, non-200 answers and third-party requests of every page.
-
-    Returns (problems, accepted): accepted are the 404s of Material's alternate sitemaps.
-    """
-    sitemaps: dict[str, set[str]] = {}  # page URL -> the sitemaps Material asks for on it
+) -> list[str]:
+    """Console errors, uncaught exceptions, non-200 answers, third-party requests and resources
+    fetched twice, of every page. (Material's requests for sitemap.xml under every alternate
+    link are left unsent by main.html: they would be 404s here.)"""
     with recording_page(browser, home, public) as recording:
         for url_path in url_paths:
-            url = home + url_path.lstrip("/")
-            visit(recording, url)
-            sitemaps[url] = set(recording.page.evaluate(MATERIAL_ALTERNATE_SITEMAPS))
+            visit(recording, home + url_path.lstrip("/"))
         recording.flush()
-        problems, accepted = [], []
+        problems = []
         for visited in recording.visits:
             url_path = (
                 "/" + visited.url.removeprefix(home)
                 if visited.url.startswith(home)
                 else visited.url
             )
-            for message, source in visited.console_errors:
-                line = f"{url_path}: {message}" + (f" ({source})" if source else "")
-                known = source in sitemaps.get(visited.url, ()) and "status of 404" in message
-                (accepted if known else problems).append(line)
+            problems += [
+                f"{url_path}: {message}" + (f" ({source})" if source else "")
+                for message, source in visited.console_errors
+            ]
+            problems += [f"{url_path}: answered {answer}" for answer in visited.failed_answers]
             problems += [
                 f"{url_path}: request to a third-party host: {url}" for url in visited.third_party
             ]
-    return problems, accepted
+            fetched = [u for u in visited.requests if not u.startswith(("data:", "blob:"))]
+            problems += [
+                f"{url_path}: fetched {fetched.count(u)} times: {u}"
+                for u in sorted(set(fetched))
+                if fetched.count(u) > 1
+            ]
+    return problems
 
 
 def switcher_problems(page, url: str) -> list[str]:
