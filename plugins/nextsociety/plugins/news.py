@@ -88,6 +88,7 @@ class _BuildState:
     items: list[NewsItem] = field(default_factory=list)
     by_key: dict[str, NewsItem] = field(default_factory=dict)
     html: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, lang) -> rendered body
+    in_feeds: set[tuple[str, str]] = field(default_factory=set)  # (key, lang) of feed entries
     listings: dict[str, tuple[str, Any]] = field(default_factory=dict)  # src_uri -> (kind, arg)
     position: dict[str, int] = field(default_factory=dict)  # key -> index in items (newest first)
     releases: list[NewsItem] = field(default_factory=list)  # the press releases, newest first
@@ -137,7 +138,25 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.state.releases = [item for item in items if item.is_press_release]
         self.state.release_position = {i.key: n for n, i in enumerate(self.state.releases)}
         self.state.related = related_map(items, lambda item: item.key, NewsItem.references)
+        self.state.in_feeds = {
+            (item.key, lang.code)
+            for lang in self.site.languages.languages
+            for selection in self._feed_selections(lang).values()
+            for item in selection
+        }
         return files
+
+    def _feed_selections(self, lang: Language) -> dict[str, list[NewsItem]]:
+        """The entries of a language's two feeds, newest first: all news, press releases."""
+        build_date = self.site.build_date
+        translated = [
+            item
+            for item in self.state.items
+            if lang.code in item.texts and item.is_public(build_date)
+        ]
+        releases = [item for item in translated if item.is_press_release]
+        size = self.config.feed_size
+        return {"news": translated[:size], "press": releases[:size]}
 
     def _generate_listings(self, files: Files, config: MkDocsConfig) -> Files:
         """The listing pages of every language: all news (paginated), years and tags."""
@@ -217,8 +236,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         found = self._item_of(page)
-        if found is not None and found[1].code in found[0].texts:
-            self.state.html[(found[0].key, found[1].code)] = html  # reused by the feeds
+        # Kept for the feeds, only for their entries: not every page's HTML for the whole build.
+        if found is not None and (found[0].key, found[1].code) in self.state.in_feeds:
+            self.state.html[(found[0].key, found[1].code)] = html
         return html
 
     def on_page_context(
@@ -377,19 +397,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         for path, card in contact_cards(self.site).items():
             write_file(card.encode("utf-8"), os.path.join(config.site_dir, path))
         site_url = config.site_url or ""
-        build_date, authority = self.site.build_date, self.config.id_authority
+        authority = self.config.id_authority
         for lang in self.site.languages.languages:
             t = self._t(lang)
             self._write_feed_stylesheet(lang, config)
-            translated = [
-                item
-                for item in self.state.items
-                if lang.code in item.texts and item.is_public(build_date)
-            ]
-            for name, selection in (
-                ("news", translated),
-                ("press", [i for i in translated if i.is_press_release]),
-            ):
+            for name, selection in self._feed_selections(lang).items():
                 atom_url, json_url = (
                     urls.feed_url(lang, name, "xml"),
                     urls.feed_url(lang, name, "json"),
@@ -404,10 +416,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                     atom_url=absolute_url(site_url, atom_url),
                     json_url=absolute_url(site_url, json_url),
                     author=self.config.publisher,
-                    entries=[
-                        self._feed_entry(item, lang, site_url, t)
-                        for item in selection[: self.config.feed_size]
-                    ],
+                    entries=[self._feed_entry(item, lang, site_url, t) for item in selection],
                     icon=absolute_url(site_url, self.config.logo) if self.config.logo else None,
                     stylesheet=urlsplit(site_url).path.rstrip("/")
                     + "/"
