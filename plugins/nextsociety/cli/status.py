@@ -13,9 +13,9 @@ from nextsociety.cli.report import report
 from nextsociety.model.errors import DataError
 from nextsociety.model.events import is_event_source
 from nextsociety.model.news import is_news_source
+from nextsociety.model.placeholders import has_placeholder
 from nextsociety.model.site import Site, load_site
 from nextsociety.model.translations import split_language
-from nextsociety.scaffold import has_placeholder
 from nextsociety.translation_status import (
     MISSING,
     OUTDATED,

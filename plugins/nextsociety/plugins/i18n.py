@@ -38,7 +38,7 @@ from nextsociety.model.bidi import segments
 from nextsociety.model.errors import DataError
 from nextsociety.model.languages import Language, LanguageSet, NavEntry
 from nextsociety.model.revisions import last_commit_days
-from nextsociety.model.site import build_date, load_site
+from nextsociety.model.site import load_site
 from nextsociety.model.strings import PLACEHOLDERS, StringTable
 from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.urls import NEWS_INDEX, absolute_url, page_url
@@ -121,12 +121,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             raise PluginError(DataError(problems).report())
         self._root = config_path.parent
         self._revisions = last_commit_days(self._root)
-        try:
-            today = build_date()
-        except ValueError as exc:
-            raise PluginError(str(exc)) from None
         pages = PageIndex(site.config.languages)
-        self.services = SiteServices(site, today, self.preview, pages)
+        self.services = SiteServices(site, self.preview, pages)
         if not config.site_url:
             raise PluginError(
                 "mkdocs.yml: site_url is required: hreflang alternates and the sitemap need "
@@ -459,6 +455,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         assert self.languages is not None
         entries = []
         for key in sorted(self.pages.groups):
+            if key in self.site.withdrawn_keys:
+                continue  # its page stays, with a notice, but it is no longer announced
             group = self.pages.groups[key]
             for variant in group.translations(self.languages):
                 src_uri = localized_src_uri(key, variant.lang)
