@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from nextsociety.model.site import load_site
-from tests.conftest import write_project, tiny_mkdocs_yml
+
+from tests.conftest import tiny_mkdocs_yml, write_project
 from tests.news.conftest import BASE_PAGES, NEWS_PLUGIN, news_file
 
 TRANSLATION_HINT = "(delete the translation to show the original with a notice, or write it)"
@@ -36,8 +37,10 @@ def test_a_published_original_saying_todo_fails(news_check):
         {"content/news/2018/a.md": news_file("A", "2018-11-01", body="\nTODO: write it\n")}
     )
     assert result.problems == [
-        "content/news/2018/a.md:8: still has TODO text to write, and is published "
-        "(write it, or put back 'draft: true' to keep the item off the site)"
+        (
+            "content/news/2018/a.md:8: still has TODO text to write, and is published "
+            "(write it, or put back 'draft: true' to keep the item off the site)"
+        )
     ]
 
 
@@ -119,8 +122,10 @@ def test_a_translation_repeats_the_original_instant_or_nothing(news_check):
         }
     )
     assert result.problems == [
-        "content/news/2026/a.fr.md:4: date 2026-12-10 differs from the original's "
-        "2026-12-10T10:00:00+01:00 (use 2026-12-10T10:00:00+01:00 or remove the line)"
+        (
+            "content/news/2026/a.fr.md:4: date 2026-12-10 differs from the original's "
+            "2026-12-10T10:00:00+01:00 (use 2026-12-10T10:00:00+01:00 or remove the line)"
+        )
     ]
 
 
@@ -132,10 +137,14 @@ def test_a_correction_needs_its_day_and_only_the_original_withdraws(news_check):
         }
     )
     assert result.problems == [
-        "content/news/2018/a.fr.md:4: only the original withdraws an item; a translation gives "
-        "the reason in its language (add 'withdrawn:' to the original, or remove the line here)",
-        "content/news/2018/a.md:6: a 'correction' needs 'updated:', the day of the correction "
-        "(add e.g. updated: 2026-12-11)",
+        (
+            "content/news/2018/a.fr.md:4: only the original withdraws an item; a translation gives "
+            "the reason in its language (add 'withdrawn:' to the original, or remove the line here)"
+        ),
+        (
+            "content/news/2018/a.md:6: a 'correction' needs 'updated:', the day of the correction "
+            "(add e.g. updated: 2026-12-11)"
+        ),
     ]
 
 
