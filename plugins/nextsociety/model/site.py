@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from nextsociety.model import markdown_files, urls
+from nextsociety.model.body_links import body_link_problems, built_paths, static_files
 from nextsociety.model.clock import build_instant
 from nextsociety.model.containment import is_inside, link_problems
 from nextsociety.model.errors import DataError, Problem, ProblemCollector, sorted_problems
@@ -242,6 +243,10 @@ def load_site(
         for text in item.texts.values():
             paths[text.src_uri] = urls.news_item_path(item.year, text.slug)
     _check_navigation(config, sources, generated, problems)
+    if events is not None and (registries is not None or config.data_dir is None):
+        # with a registry or the events unloaded, the pages they generate are unknown: links
+        # to them would all look broken; their own problems come first
+        problems.extend(_body_link_problems(config, sources, generated, news, now))
     _check_images(config, sources, news or [], problems)
     problems.extend(publishing_problems(news or [], sources, config.docs_dir, now))
     if problems or strings is None or events is None or news is None:
@@ -539,6 +544,27 @@ def _check_nav_items(
                 f"create {config.docs_dir}/{target}, or fix the path: it is relative to "
                 f"{config.docs_dir}/",
             )
+
+
+def _body_link_problems(
+    config: SiteConfig,
+    sources: Mapping[str, str],
+    generated: Mapping[str, str],
+    news: Sequence[NewsItem] | None,
+    now: dt.datetime,
+) -> list[Problem]:
+    """Links and images in bodies that the build would refuse; the pages of drafts and
+    embargoed items are left out, as the build leaves them out (all kept when the news could
+    not be loaded: their own problems come first)."""
+    unpublished = {
+        text.src_uri
+        for item in news or []
+        if not item.is_public(now)
+        for text in item.texts.values()
+    }
+    statics = static_files(config.docs_path)
+    built = built_paths(sources, generated, statics, config.languages, unpublished)
+    return body_link_problems(sources, built, config.languages, config.docs_dir, unpublished)
 
 
 def _check_images(
