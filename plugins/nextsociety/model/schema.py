@@ -22,6 +22,9 @@ LATEST_DATE = dt.date(2100, 12, 31)
 # Titles, names and summaries are read on one screen; longer is a paste accident.
 MAX_TEXT_LENGTH = 2000
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+# `<bdi>…</bdi>`, which writers of Arabic put around Latin names: accepted in plain text and
+# removed at load, since every template isolates Latin runs in right-to-left text itself.
+_ISOLATE_RE = re.compile(r"<\s*/?\s*bdi\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ def check_record(
             if message:
                 problems.add(path, key_line, f"'{key}': {message}")
                 continue
+        if field.check is check_plain_text and isinstance(value, str):
+            value = plain_text(value)
         values[str(key)] = value
     for key, field in fields.items():
         if field.required and record.get(key) is None:
@@ -119,8 +124,15 @@ def check_slug(value: Any) -> str | None:
     return None
 
 
+def plain_text(value: str) -> str:
+    """`value` without `<bdi>` tags (accepted in plain text: see `_ISOLATE_RE`)."""
+    return _ISOLATE_RE.sub("", value)
+
+
 def check_plain_text(value: Any) -> str | None:
     """Values are shown as text; markup in a registry is almost always a paste accident."""
+    if isinstance(value, str):
+        value = plain_text(value)
     if isinstance(value, str) and not value.strip():
         return "is empty; write the text, or remove the key"
     if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
