@@ -55,7 +55,7 @@ build-deps:
 	@bash tests/install-build-deps.sh
 
 serve: install build-deps
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/nextsociety serve $(SERVE_ARGS)
 
 check: install
 	$(BIN)/nextsociety check
