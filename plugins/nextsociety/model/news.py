@@ -119,6 +119,11 @@ class NewsItem:
         return DateOrMonth(self.date, self.date_precision)
 
     @property
+    def published_iso(self) -> str:
+        """ISO 8601 of the publication: the instant with its offset, else the day or month."""
+        return self.publish_at.isoformat() if self.publish_at else self.published.iso
+
+    @property
     def year(self) -> int:
         return self.date.year
 

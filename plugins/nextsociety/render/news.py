@@ -179,13 +179,13 @@ def article_metadata(
     """schema.org NewsArticle (JSON-LD) of an item at `url` (absolute); `about` names its
     partners. (Its Open Graph properties: the social plugin.)"""
     # ISO 8601 with the source's precision: "2018-11" when only the month is known
-    modified = item.updated.isoformat() if item.updated else item.published.iso
+    modified = item.updated.isoformat() if item.updated else item.published_iso
     jsonld = news_article(
         url=url,
         headline=text.title,
         description=text.summary,
         lang=text.lang.code,
-        published=item.published.iso,
+        published=item.published_iso,
         modified=modified,
         publisher_name=publisher.name,
         publisher_url=publisher.home_url,
