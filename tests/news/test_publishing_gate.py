@@ -66,8 +66,8 @@ def test_an_empty_translated_title_or_summary_fails(news_check):
         }
     )
     assert result.problems == [
-        "content/news/2018/a.fr.md:2: 'title': is empty; write the text, or remove the key",
-        "content/news/2018/a.fr.md:3: 'summary': is empty; write the text, or remove the key",
+        f"content/news/2018/a.fr.md:2: 'title' is empty {TRANSLATION_HINT}",
+        f"content/news/2018/a.fr.md:3: 'summary' is empty {TRANSLATION_HINT}",
     ]
 
 

@@ -68,6 +68,8 @@ TRANSLATION_FIELDS: dict[str, Field] = {
     "slug": Field(str, check=check_slug),
     "translated_from": Field(str),  # content hash of the original this translation follows
 }
+# What to do about a translation without its text (the publishing gate says the same).
+TRANSLATION_HINT = "delete the translation to show the original with a notice, or write it"
 # Reference fields and the registry each one points into.
 REFERENCE_FIELDS = {
     "partners": "partner",
@@ -345,12 +347,8 @@ def _load_translation(
 ) -> NewsText:
     """One translation's text; `date` and `type`, when repeated, are the original's."""
     shown, meta = source.shown, source.meta
-    values = (
-        check_record(
-            meta, TRANSLATION_FIELDS, shown, meta.line, problems, "a translation's front matter"
-        )
-        or {}
-    )
+    what, hint = "a translation's front matter", TRANSLATION_HINT
+    values = check_record(meta, TRANSLATION_FIELDS, shown, meta.line, problems, what, hint) or {}
     own = parse_publication(values.get("date"), shown, meta.line_of("date"), problems)
     if own is not None and when is not None and own != when:
         iso = _publication_text(when)

@@ -14,11 +14,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from nextsociety.model.errors import Problem
 from nextsociety.model.events import Event
-from nextsociety.model.news import NewsItem
+from nextsociety.model.news import TRANSLATION_HINT, NewsItem
 from nextsociety.model.placeholders import PLACEHOLDER, placeholder_line
 
 ORIGINAL_HINT = "write it, or put back 'draft: true' to keep the item off the site"
-TRANSLATION_HINT = "delete the translation to show the original with a notice, or write it"
 
 
 def publishing_problems(

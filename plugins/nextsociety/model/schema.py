@@ -56,8 +56,12 @@ def check_record(
     line: int,
     problems: ProblemCollector,
     what: str,
+    required_hint: str | None = None,
 ) -> dict[str, Any] | None:
-    """Validate one mapping against `fields`; returns the valid values, or None if not a mapping."""
+    """Validate one mapping against `fields`; returns the valid values, or None if not a mapping.
+
+    `required_hint` replaces the hint of a required text that is missing or empty (a
+    translation's: delete the file or write it)."""
     if not isinstance(record, LineDict):
         problems.add(path, line, f"each {what} must be a mapping of keys to values", None)
         return None
@@ -86,6 +90,10 @@ def check_record(
             continue
         if field.check is not None:
             message = field.check(value)
+            blank = isinstance(value, str) and not plain_text(value).strip()
+            if message and required_hint and field.required and blank:
+                problems.add(path, key_line, f"'{key}' is empty", required_hint)
+                continue
             if message:
                 problems.add(path, key_line, f"'{key}': {message}")
                 continue
@@ -94,7 +102,8 @@ def check_record(
         values[str(key)] = value
     for key, field in fields.items():
         if field.required and record.get(key) is None:
-            problems.add(path, record.line, f"{what} is missing the required key '{key}'")
+            message = f"{what} is missing the required key '{key}'"
+            problems.add(path, record.line, message, required_hint)
     return values
 
 

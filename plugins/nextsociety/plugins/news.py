@@ -480,7 +480,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             # RFC 3339 needs a day: a month-only date has no `published`, and `updated` (required
             # by Atom) is the month's last day, where the item sorts
             published=(item.publish_at or item.date) if item.date_precision == "day" else None,
-            updated=(note and text.updated) or item.publish_at or item.date,
+            updated=text.updated or item.publish_at or item.date,  # this language's last update
             categories=[t(f"news.type.{item.type}")] + [t(f"tag.{tag}") for tag in item.tags],
             image=absolute_url(site_url, item.image.lstrip("/")) if item.image else None,
         )
