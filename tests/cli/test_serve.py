@@ -72,3 +72,22 @@ def test_problems_on_every_url_then_the_site_then_problems_again(serve, project:
     _wait(serve + "news/2018/visit/", 200, "A visit")
     project.replace("content/news/2018/visit.md", "summary: s", 'summary: ""')
     _wait(serve + "news/2018/visit/", 503, "content/news/2018/visit.md:5")
+
+
+def test_stopping_the_preview_stops_mkdocs_serve(project: Project, tmp_path: Path):
+    port = _free_port()
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "nextsociety.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        env={**env, "NEXTSOCIETY_BUILD_DATE": BUILD_DATE},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait(f"http://127.0.0.1:{port}/", 200, "THE NEXT SOCIETY")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    time.sleep(1)
+    assert _fetch(f"http://127.0.0.1:{port}/") is None  # nothing answers any more

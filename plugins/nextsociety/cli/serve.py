@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -83,6 +84,8 @@ def run_serve(args: argparse.Namespace) -> int:
     host, port = address(args)
     preview = Preview(root, args.config_file, host, port)
     print(f"Preview on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    # stopped by a signal, stop `mkdocs serve` too: it would keep the address
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         preview.run()
     except KeyboardInterrupt:
