@@ -39,8 +39,8 @@ def test_broken_links_and_images_with_file_and_line(news_check):
             "(e.g. ../../about.md))"
         ),
         (
-            "content/news/2018/a.md:25: link '../../abuot.md' does not resolve (the build looks for "
-            "abuot.md) (paths are relative to this file's folder (news/2018/); did you mean "
+            "content/news/2018/a.md:25: link '../../abuot.md' does not resolve "
+            "(the build looks for abuot.md) (paths are relative to this file's folder (news/2018/); did you mean "
             "../../about.md?)"
         ),
     ]
@@ -50,7 +50,9 @@ def test_each_language_resolves_in_its_own_tree(news_check):
     result = news_check(
         {
             "content/news/2018/a.md": news_file("A", "2018-11-01", body="![Photo](photo.png)\n"),
-            "content/news/2018/a.fr.md": "---\ntitle: A\nsummary: s\n---\n[À propos](../../about.md)\n",
+            "content/news/2018/a.fr.md": (
+                "---\ntitle: A\nsummary: s\n---\n[À propos](../../about.md)\n"
+            ),
             "content/news/2018/photo.png": "not really a PNG",
         }
     )
@@ -58,8 +60,8 @@ def test_each_language_resolves_in_its_own_tree(news_check):
     assert result.problems == [
         (
             "content/news/2018/a.md:7: image 'photo.png' does not resolve in its العربية copy "
-            "(ar/news/2018/photo.png) (untranslated, this file is also published under ar/, and its "
-            "paths are followed from there)"
+            "(ar/news/2018/photo.png) (untranslated, this file is also published under ar/, "
+            "and its paths are followed from there)"
         )
     ]
 

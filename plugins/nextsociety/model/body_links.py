@@ -112,7 +112,8 @@ def body_link_problems(
         shown = posixpath.join(docs_dir, src_uri)
         for link in body_links(text):
             for copy in built_in:
-                problem = _link_problem(link, key, copy, built, shown, copy is not lang)
+                tree = _Tree(built, copy, tuple(o.prefix for o in languages.languages if o.prefix))
+                problem = _link_problem(link, key, tree, shown, copy is not lang)
                 if problem is not None:
                     problems.add(problem)
                     break  # one problem per link: the first language that fails
@@ -123,10 +124,23 @@ def _translation_of(key: str, lang: Language) -> str:
     return key[: -len(".md")] + f".{lang.code}.md"
 
 
-def _link_problem(
-    link: BodyLink, key: str, lang: Language, built: Collection[str], shown: str, copy: bool
-) -> Problem | None:
-    target = link.target
+@dataclass(frozen=True)
+class _Tree:
+    """The built site as one language's pages reach it."""
+
+    built: Collection[str]
+    lang: Language
+    prefixes: tuple[str, ...]  # every language folder ('fr/', 'ar/')
+
+    def reachable(self, path: str) -> bool:
+        """A page of this language, or a static file (not another language's page)."""
+        if self.lang.prefix:
+            return path.startswith(self.lang.prefix) or not path.endswith(".md")
+        return not path.startswith(self.prefixes) or not path.endswith(".md")
+
+
+def _link_problem(link: BodyLink, key: str, tree: _Tree, shown: str, copy: bool) -> Problem | None:
+    target, lang, built = link.target, tree.lang, tree.built
     what = "image" if link.image else "link"
     parts = urlsplit(target)
     if parts.scheme or target.startswith(("//", "#")) or not parts.path:
@@ -149,7 +163,10 @@ def _link_problem(
     message = f"{what} '{target}' does not resolve (the build looks for {path})"
     if copy:  # untranslated, the file is built again under the language's folder
         message = f"{what} '{target}' does not resolve in its {lang.name} copy ({path})"
-        hint = f"untranslated, this file is also published under {lang.prefix}, and its paths are followed from there"
+        hint = (
+            f"untranslated, this file is also published under {lang.prefix}, and its paths "
+            "are followed from there"
+        )
         return Problem(shown, link.line, message, hint)
     folder = posixpath.dirname(key)
     return Problem(
@@ -157,26 +174,19 @@ def _link_problem(
         link.line,
         message,
         f"paths are relative to this file's folder ({folder + '/' if folder else 'the top'})"
-        + _suggestion(path, posixpath.dirname(lang.prefix + key), lang, built),
+        + _suggestion(path, posixpath.dirname(lang.prefix + key), tree),
     )
 
 
-def _suggestion(path: str, base: str, lang: Language, built: Collection[str]) -> str:
+def _suggestion(path: str, base: str, tree: _Tree) -> str:
     """The file of the closest name that this language's page can reach, written relative to
     the page's folder `base`, as the editor writes links."""
     stem, ext = posixpath.splitext(posixpath.basename(path))
     candidates: dict[str, str] = {}
-    for other in sorted(built):
-        in_tree = other.startswith(lang.prefix) if lang.prefix else not _other_language(other)
-        if other.endswith(ext) and (in_tree or ext != ".md"):
+    for other in sorted(tree.built):
+        if other.endswith(ext) and tree.reachable(other):
             candidates.setdefault(posixpath.splitext(posixpath.basename(other))[0], other)
     match = closest(stem, candidates)
     if match is None:
         return ""
     return f"; did you mean {posixpath.relpath(candidates[match], base or '.')}?"
-
-
-def _other_language(path: str) -> bool:
-    """Whether `path` is under a language folder ('fr/…'): two lowercase letters."""
-    head = path.split("/", 1)[0]
-    return "/" in path and len(head) == 2 and head.isalpha() and head.islower()
