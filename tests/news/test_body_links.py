@@ -40,8 +40,8 @@ def test_broken_links_and_images_with_file_and_line(news_check):
         ),
         (
             "content/news/2018/a.md:25: link '../../abuot.md' does not resolve "
-            "(the build looks for abuot.md) (paths are relative to this file's folder (news/2018/); did you mean "
-            "../../about.md?)"
+            "(the build looks for abuot.md) (paths are relative to this file's folder "
+            "(news/2018/); did you mean ../../about.md?)"
         ),
     ]
 
