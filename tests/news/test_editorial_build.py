@@ -101,3 +101,22 @@ def test_a_withdrawn_release_keeps_its_url_with_a_notice_and_leaves_everything_e
     titles = [e.title for e in feedparser.parse((result.site / "feed.xml").read_bytes()).entries]
     assert titles == ["Kept"]
     assert "/news/2018/gone/" not in (result.site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_editorial_notices_are_valid_html(news_site, vnu):
+    """The correction line, the outdated notice and the withdrawn page, through the Nu checker."""
+    from tests.quality.checks import check_html_valid
+
+    result = news_site(
+        {
+            "content/news/2018/visit.md": CORRECTED,
+            "content/news/2018/visit.fr.md": "---\ntitle: Visite\nsummary: s\n---\nOnze.\n",
+            "content/news/2018/gone.md": news_file(
+                "Gone", "2018-11-20", extra="withdrawn: Published by mistake.\n"
+            ),
+        }
+    )
+    assert result.returncode == 0, result.log
+    pages = [result.site / p for p in ("news/2018/visit", "fr/news/2018/visit", "news/2018/gone")]
+    for page in pages:
+        assert check_html_valid(page) == [], page
