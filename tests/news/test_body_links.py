@@ -46,22 +46,23 @@ def test_broken_links_and_images_with_file_and_line(news_check):
     ]
 
 
-def test_each_language_resolves_in_its_own_tree(news_check):
+def test_each_language_resolves_in_its_own_tree_and_shares_the_images(news_check):
     result = news_check(
         {
             "content/news/2018/a.md": news_file("A", "2018-11-01", body="![Photo](photo.png)\n"),
             "content/news/2018/a.fr.md": (
-                "---\ntitle: A\nsummary: s\n---\n[À propos](../../about.md)\n"
+                "---\ntitle: A\nsummary: s\n---\n![Photo](photo.png) [À propos](../../about.md)\n"
+                "[Presse](../../presse.md)\n"
             ),
             "content/news/2018/photo.png": "not really a PNG",
         }
     )
-    # English resolves; the Arabic copy of the untranslated original looks under ar/
+    # the image next to the item serves every language (and the Arabic untranslated copy)
     assert result.problems == [
         (
-            "content/news/2018/a.md:7: image 'photo.png' does not resolve in its العربية copy "
-            "(ar/news/2018/photo.png) (untranslated, this file is also published under ar/, "
-            "and its paths are followed from there)"
+            "content/news/2018/a.fr.md:6: link '../../presse.md' does not resolve (the build "
+            "looks for fr/presse.md) (paths are relative to this file's folder (news/2018/); "
+            "did you mean ../../press/index.md?)"
         )
     ]
 

@@ -4,7 +4,7 @@ MkDocs (with `validation:` set to warn and `--strict`) stops the build on a rela
 whose target is not among the built files, on an absolute link ("/about/") and on a link to
 a folder ("press/"). Each language's copy of a page is built at `<prefix><key>`, so a link
 resolves against that language's tree: its pages (translations and copies of untranslated
-originals), the generated pages, and the static files, which are not copied per language.
+originals), the generated pages, and the static files, shared by every language.
 `load_site()` reports each such link with its file and line, in every language at once.
 """
 
@@ -65,14 +65,16 @@ def built_paths(
     unpublished: Collection[str],
 ) -> frozenset[str]:
     """Every page and file of the build, by path relative to the docs folder: each language's
-    pages under its prefix (translations, copies of untranslated originals, generated pages)
-    and the static files at their own path."""
+    pages under its prefix (translations, copies of untranslated originals, generated pages),
+    and the static files at their own path and under every language's prefix: translations
+    share the original's images (the i18n plugin publishes an alias of each file there)."""
     keys = {split_language(src_uri, languages) for src_uri in sources if src_uri not in unpublished}
     originals = {key for key, lang in keys if lang is languages.default}
-    paths = set(statics)
+    paths: set[str] = set()
     for lang in languages.languages:
         own = {key for key, other in keys if other is lang}
         paths.update(lang.prefix + key for key in (*originals, *own, *generated))
+        paths.update(lang.prefix + path for path in statics)
     return frozenset(paths)
 
 
@@ -185,8 +187,15 @@ def _suggestion(path: str, base: str, tree: _Tree) -> str:
     candidates: dict[str, str] = {}
     for other in sorted(tree.built):
         if other.endswith(ext) and tree.reachable(other):
-            candidates.setdefault(posixpath.splitext(posixpath.basename(other))[0], other)
+            candidates.setdefault(_name(other), other)
     match = closest(stem, candidates)
     if match is None:
         return ""
     return f"; did you mean {posixpath.relpath(candidates[match], base or '.')}?"
+
+
+def _name(path: str) -> str:
+    """What an editor calls a file: its name without extension; a folder's index, the folder's."""
+    folder, name = posixpath.split(path)
+    stem = posixpath.splitext(name)[0]
+    return posixpath.basename(folder) if stem == "index" and folder else stem
