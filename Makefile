@@ -2,7 +2,9 @@
 #   make build   build the site into site/ with --strict
 #   make test    lint and type-check, then run the whole test suite (installs Chromium and the
 #                npm checkers first)
-# and for editors: make serve (preview), make check (every mistake with file and line).
+# and for editors: make serve (preview: `nextsociety serve`; SERVE_ARGS="--host 0.0.0.0" for a
+# phone on the same network), make check (every mistake with file and line).
+# Output is progress and problems: recipes are not echoed.
 #
 # Installs are locked: uv (itself pinned below, installed with pip into .tools/) installs
 # exactly what uv.lock lists into .venv/, and refuses when uv.lock and pyproject.toml disagree.
@@ -29,9 +31,10 @@ LOCK_HINT := uv.lock does not match pyproject.toml: run '$(UV) lock' and commit 
 .PHONY: tools install install-runtime build build-deps serve check lint test test-deps clean
 
 $(UV):
-	$(PYTHON) -m venv $(TOOLS) \
+	@echo "make: installing uv $(UV_VERSION) into $(TOOLS)/ (once)"
+	@$(PYTHON) -m venv $(TOOLS) \
 		|| { apt-get install -y python3-venv && rm -rf $(TOOLS) && $(PYTHON) -m venv $(TOOLS); }
-	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	@$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
 tools: $(UV)
 
@@ -48,14 +51,14 @@ install-runtime: $(UV)
 
 build: $(UV) build-deps
 	@$(SYNC) --no-dev --inexact || { echo "make: $(LOCK_HINT)" >&2; exit 1; }
-	$(BIN)/mkdocs build --strict
+	@$(BIN)/mkdocs build --strict
 
 # Debian packages the build needs (fonts and bidi for the social cards).
 build-deps:
 	@bash tests/install-build-deps.sh
 
 serve: install build-deps
-	$(BIN)/mkdocs serve --strict
+	@$(BIN)/nextsociety serve $(SERVE_ARGS)
 
 check: install
 	$(BIN)/nextsociety check

@@ -357,15 +357,28 @@ def test_built_today_the_2018_plans_are_announced_not_upcoming(
 
 
 def test_the_build_date_is_source_date_epoch_unless_the_test_date_is_set() -> None:
-    from nextsociety.model.site import build_date
+    from nextsociety.model.clock import build_date
 
     assert build_date({"SOURCE_DATE_EPOCH": epoch(dt.date(2018, 11, 26))}) == dt.date(2018, 11, 26)
     assert build_date(
         {"SOURCE_DATE_EPOCH": "1", "NEXTSOCIETY_BUILD_DATE": "2020-01-02"}
     ) == dt.date(2020, 1, 2)
-    assert build_date({}) == dt.date.today()
+    assert build_date({}) == dt.datetime.now(dt.UTC).date()  # the clock's UTC day
     with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH='soon' is not a number"):
         build_date({"SOURCE_DATE_EPOCH": "soon"})
+
+
+def test_the_build_instant_has_a_time_and_a_zone() -> None:
+    from nextsociety.model.clock import build_instant
+
+    late = dt.datetime(2026, 12, 10, 8, 59, 30, tzinfo=dt.UTC)
+    assert build_instant({"SOURCE_DATE_EPOCH": str(int(late.timestamp()))}) == late
+    assert build_instant({"NEXTSOCIETY_BUILD_DATE": "2026-12-10T09:59:30+01:00"}) == late
+    assert build_instant({"NEXTSOCIETY_BUILD_DATE": "2026-12-10"}) == late.replace(
+        hour=0, minute=0, second=0
+    )
+    with pytest.raises(ValueError, match="has no time zone"):
+        build_instant({"NEXTSOCIETY_BUILD_DATE": "2026-12-10T10:00:00"})
 
 
 def test_pages_say_when_their_content_last_changed(real_site: BuildResult) -> None:

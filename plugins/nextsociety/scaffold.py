@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from babel import Locale
 
 from nextsociety.model.events import PLANNED_DIR
-from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.languages import Language, LanguageSet
+from nextsociety.model.placeholders import PLACEHOLDER
 from nextsociety.translation_status import content_hash
 
-PLACEHOLDER = "TODO"
 SLUG_LENGTH = 60  # characters; a slug is cut at a word boundary
 # Latin letters that Unicode does not decompose into an ASCII letter plus accents.
 _LETTERS = str.maketrans(
@@ -165,17 +164,6 @@ def event_files(
         "clusters: []  # cluster ids from data/clusters.yml that take part",
     ]
     return _with_translations(folder, slug, lines, body, title, summary, languages, codes)
-
-
-def has_placeholder(text: str) -> bool:
-    """Whether a file still has text to write: a title, summary or body line that starts
-    with TODO.
-    """
-    source = split_front_matter(text, "")
-    fields = (source.meta.get("title"), source.meta.get("summary"))
-    if any(isinstance(value, str) and value.startswith(PLACEHOLDER) for value in fields):
-        return True
-    return any(line.lstrip().startswith(PLACEHOLDER) for line in source.body.splitlines())
 
 
 def _with_translations(

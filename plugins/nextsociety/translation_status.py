@@ -82,6 +82,7 @@ class Row:
     files: Mapping[str, str]  # language code -> src_uri of the file, when there is one
     publication: str | None = None  # "draft" or "scheduled"
     date: dt.date | None = None
+    publish_at: dt.datetime | None = None  # a scheduled item's embargo instant, when it has one
 
 
 def rows(
@@ -89,7 +90,7 @@ def rows(
     codes: tuple[str, ...],
     sources: Mapping[str, str],
     has_placeholder: Callable[[str], bool],
-    build_date: dt.date,
+    now: dt.datetime,
 ) -> list[Row]:
     """A row per news item or event (records with `.key`, `.texts`, `.original`)."""
     result = []
@@ -113,10 +114,12 @@ def rows(
                 states[code] = UNSTAMPED
             else:
                 states[code] = TRANSLATED if str(text.translated_from) == mark else OUTDATED
-        publication, date = None, None
+        publication, date, instant = None, None, None
         if getattr(record, "draft", False):
             publication = "draft"
-        elif getattr(record, "date", None) is not None and record.date > build_date:
-            publication, date = "scheduled", record.date
-        result.append(Row(record.key, record.original.title, states, files, publication, date))
+        elif hasattr(record, "is_released") and not record.is_released(now):
+            publication, date, instant = "scheduled", record.date, record.publish_at
+        result.append(
+            Row(record.key, record.original.title, states, files, publication, date, instant)
+        )
     return result

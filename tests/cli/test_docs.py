@@ -86,7 +86,8 @@ def test_every_install_is_locked():
 def test_deploy_workflow():
     data = workflow("deploy.yml")
     assert data["on"]["push"]["branches"] == ["main"]
-    assert data["on"]["schedule"] == [{"cron": "0 5 * * *"}]  # embargoed items go out on their day
+    # hourly: an embargo with a time goes out within the hour after it
+    assert data["on"]["schedule"] == [{"cron": "5 * * * *"}]
     build = data["jobs"]["build"]
     assert build["permissions"] == {"contents": "read"}
     commands = runs(build)
@@ -209,3 +210,33 @@ def test_the_editors_guide_works_as_written(project: Project):
     result = nextsociety("check", cwd=project.root)
     assert example in result.stdout.splitlines(), result.stdout
     assert project.line_of(path, "partners: [acio]") == int(line)
+
+
+EDITORS = (REPO / "docs" / "editors.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_links_the_editors_guide():
+    assert "[docs/editors.md](docs/editors.md)" in section("Editor's guide")
+
+
+def test_docs_editors_commands_work_as_written(project: Project):
+    """Every `nextsociety` command of docs/editors.md but the preview, in order, succeeds; its
+    front matter examples are accepted by the model."""
+    commands = [
+        line
+        for block in code_blocks(EDITORS, "sh")
+        for line in block.splitlines()
+        if line.startswith("nextsociety ") and not line.startswith("nextsociety serve")
+    ]
+    assert [shlex.split(c)[1] for c in commands] == ["new", "check", "status", "status", "status"]
+    for command in commands:
+        result = nextsociety(*shlex.split(command)[1:], cwd=project.root)
+        assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
+    fields = {"updated", "correction", "withdrawn", "date"}
+    for block in code_blocks(EDITORS, "yaml"):
+        for line in block.splitlines():
+            key = line.split(":", 1)[0]
+            assert key in fields, line
+    for topic in ("Schedule", "Preview", "pull request", "Publish", "Correct", "Withdraw", "Undo"):
+        assert re.search(rf"^## \d+\. .*{topic}", EDITORS, flags=re.MULTILINE), topic
+    assert "--host 0.0.0.0" in EDITORS and "git revert" in EDITORS

@@ -56,7 +56,22 @@ def test_a_press_release_in_three_languages_checks_builds_and_publishes(project:
     assert build.returncode == 0, build.log
     assert not (tmp_path / "site" / "news" / "2026").exists()  # a draft stays out
 
+    # Published with its TODO text: the check and the build refuse, on the lines to write.
     project.replace(f"content/news/2026/{SLUG}.md", "draft: true", "")
+    build = run_mkdocs_build(
+        project.root, tmp_path / "site", {"NEXTSOCIETY_BUILD_DATE": BUILD_DATE}
+    )
+    assert build.returncode == 1
+    check = nextsociety("check", cwd=project.root)
+    assert check.returncode == 1
+    for name in (f"{SLUG}.md:5", f"{SLUG}.fr.md:2", f"{SLUG}.ar.md:2"):
+        assert f"content/news/2026/{name}: still has TODO text to write" in check.stdout
+        assert f"content/news/2026/{name}: still has TODO text to write" in build.log
+    # Written in English; the translations deleted: shown from the original, with a notice.
+    project.replace(f"content/news/2026/{SLUG}.md", "TODO: one or two", "One or two")
+    project.replace(f"content/news/2026/{SLUG}.md", "TODO: write the text", "The text")
+    for lang in ("fr", "ar"):
+        (project.root / f"content/news/2026/{SLUG}.{lang}.md").unlink()
     build = run_mkdocs_build(
         project.root, tmp_path / "site", {"NEXTSOCIETY_BUILD_DATE": BUILD_DATE}
     )

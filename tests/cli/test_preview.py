@@ -94,6 +94,18 @@ def _banner(page: str) -> str:
     return banner.get_text(" ", strip=True)
 
 
+def _badges(page: str) -> dict[str, str]:
+    """Each listed item's preview badge, by title."""
+    from bs4 import BeautifulSoup
+
+    badges = {}
+    for entry in BeautifulSoup(page, "lxml").select(".ns-entry"):
+        badge = entry.select_one(".ns-badge--draft, .ns-badge--scheduled")
+        if badge is not None:
+            badges[entry.select_one(".ns-entry__title").get_text(strip=True)] = badge.get_text()
+    return badges
+
+
 def test_preview_banners_and_reloads(preview, project: Project):
     draft = preview("news/2026/secret/", lambda page: "Secret plan" in page)
     assert STRINGS["preview.draft"]["en"] in _banner(draft)
@@ -102,6 +114,14 @@ def test_preview_banners_and_reloads(preview, project: Project):
     assert "1 décembre 2026" in _banner(embargoed) or "1er décembre 2026" in _banner(embargoed)
     listing = preview("news/", lambda page: "Embargoed release" in page)
     assert "Secret plan" in listing
+    assert _badges(listing) == {
+        "Embargoed release": STRINGS["preview.scheduled"]["en"],
+        "Secret plan": STRINGS["preview.draft"]["en"],
+    }
+    assert _badges(preview("ar/news/", lambda page: "Secret plan" in page)) == {
+        "Embargoed release": STRINGS["preview.scheduled"]["ar"],
+        "Secret plan": STRINGS["preview.draft"]["ar"],
+    }
 
     # content/: the page follows the edited Markdown.
     project.replace("content/news/2026/secret.md", "Draft text.", "Edited draft text.")

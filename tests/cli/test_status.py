@@ -52,10 +52,12 @@ def fixture(project: Project) -> None:
 
 def test_translations_scheduled_items_and_drafts(project: Project):
     fixture(project)
-    result = nextsociety("status", cwd=project.root)
+    project.write("content/news/2026/timed.md", news("Timed", "2026-12-10T10:00:00+01:00"))
+    result = nextsociety("status", cwd=project.root, env={"TZ": "Asia/Tokyo"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert table(result.stdout) == {
         "item": ["en", "fr", "ar"],
+        "news/2026/timed": ["original", "missing", "missing"],
         "news/2026/embargoed": ["original", "missing", "missing"],
         "news/2026/secret": ["original", "missing", "missing"],
         "news/2018/current": ["original", "translated", "missing"],
@@ -64,12 +66,16 @@ def test_translations_scheduled_items_and_drafts(project: Project):
     }
     out = result.stdout
     scheduled = out.split(
-        "Scheduled (embargoed: published by the first build on their date, today is 2026-11-25):\n"
+        "Scheduled (embargoed: published by the first hourly build after the time shown; "
+        "a date alone is 00:00 UTC that day; now is 2026-11-25 00:00 UTC):\n"
     )[1]
-    assert scheduled.startswith("  2026-12-01  news/2026/embargoed — Embargoed\n\n")
+    assert scheduled.startswith(
+        "  2026-12-01  news/2026/embargoed — Embargoed\n"
+        "  2026-12-10 09:00 UTC (2026-12-10 18:00 JST here)  news/2026/timed — Timed\n\n"
+    )
     drafts = out.split("Drafts (never published while they say `draft: true`):\n")[1]
     assert drafts.startswith("  news/2026/secret — Secret\n\n")
-    assert "To do: 6 missing, 1 outdated, 1 unstamped, 1 todo." in out
+    assert "To do: 8 missing, 1 outdated, 1 unstamped, 1 todo." in out
     assert "  nextsociety status --stamp content/news/2018/changed.fr.md\n" in out
     assert "  nextsociety status --stamp content/news/2018/changed.ar.md\n" in out
 

@@ -70,8 +70,8 @@ def test_an_empty_title_is_a_problem(project: Path):
     assert site is None
     assert [str(p) for p in problems] == [
         (
-            "content/news/2018/barcelona-benchmarking-visit.fr.md:2: 'title': is empty; "
-            "write the text, or remove the key"
+            "content/news/2018/barcelona-benchmarking-visit.fr.md:2: 'title' is empty "
+            "(delete the translation to show the original with a notice, or write it)"
         )
     ]
 

@@ -43,7 +43,9 @@ def test_a_month_only_date_sorts_and_publishes_at_the_end_of_its_month() -> None
         "month",
         "2018-11",
     )
-    assert not item.is_public(dt.date(2018, 11, 29)) and item.is_public(dt.date(2018, 11, 30))
+    last_evening = dt.datetime(2018, 11, 29, 23, 59, tzinfo=dt.UTC)
+    assert not item.is_public(last_evening)
+    assert item.is_public(last_evening + dt.timedelta(minutes=1))
     (day,) = load_news(news("2018-11-26"), LANGS, KnownIds())
     assert (day.date_precision, day.published.iso) == ("day", "2018-11-26")
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import Any
 
-from nextsociety.cli.project import build_day, plural, project_root
+from nextsociety.cli.project import plural, project_root
 from nextsociety.cli.report import report
-from nextsociety.model.errors import Problem
+from nextsociety.model.publishing import placeholder_warnings
 from nextsociety.model.site import Site, load_site
-from nextsociety.scaffold import PLACEHOLDER, has_placeholder
 
 
 def add_check_command(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -43,20 +41,18 @@ def run_check(args: argparse.Namespace) -> int:
             "then run `nextsociety check` again. Nothing is published while a problem remains."
         )
         return 1
-    warnings = placeholder_warnings(site)
+    config = site.config
+    warnings = placeholder_warnings(site.news, site.events, site.sources, config.docs_dir, site.now)
     report(warnings, args.format, root, "warning")
     note = f" ({plural(len(warnings), 'warning')} above)" if warnings else ""
-    print(
-        f"OK: no problems in {site.config.docs_dir}/ and data/ — "
-        f"{summary(site, build_day())}{note}."
-    )
+    print(f"OK: no problems in {site.config.docs_dir}/ and data/ — {summary(site)}{note}.")
     return 0
 
 
-def summary(site: Site, today: dt.date) -> str:
+def summary(site: Site) -> str:
     news, events = site.news, site.events
     releases = sum(item.is_press_release for item in news)
-    scheduled = sum(not item.draft and not item.is_public(today) for item in news)
+    scheduled = sum(not item.draft and not item.is_public(site.now) for item in news)
     drafts = sum(item.draft for item in news)
     planned = sum(not event.is_dated for event in events)
     suffix = "" if releases == 1 else "s"
@@ -75,25 +71,3 @@ def summary(site: Site, today: dt.date) -> str:
         ]
     codes = site.config.languages.codes
     return ", ".join(parts) + f"; languages {', '.join(codes)}"
-
-
-def placeholder_warnings(site: Site) -> list[Problem]:
-    """Published files (events; news items that are not drafts) that still say TODO."""
-    files = [text.src_uri for event in site.events for text in event.texts.values()]
-    files += [text.src_uri for item in site.news if not item.draft for text in item.texts.values()]
-    warnings = []
-    for src_uri in files:
-        text = site.sources[src_uri]
-        if has_placeholder(text):
-            line = next(
-                n for n, content in enumerate(text.splitlines(), start=1) if PLACEHOLDER in content
-            )
-            warnings.append(
-                Problem(
-                    f"{site.config.docs_dir}/{src_uri}",
-                    line,
-                    "still has TODO text to write",
-                    "it is published with the next build",
-                )
-            )
-    return warnings

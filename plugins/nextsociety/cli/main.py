@@ -5,6 +5,7 @@
     nextsociety new event "Title" --start YYYY-MM-DD [--end YYYY-MM-DD] --country ES [--city …]
     nextsociety new event "Title" --planned --country IT
     nextsociety status [--stamp FILE …]
+    nextsociety serve [-f CONFIG] [-a HOST:PORT] [--host 0.0.0.0]
 
 Messages are meant for communication managers: what is wrong, where, and what to do.
 """
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from nextsociety.cli.check import add_check_command
 from nextsociety.cli.new import add_new_command
 from nextsociety.cli.project import UserError
+from nextsociety.cli.serve import add_serve_command
 from nextsociety.cli.status import add_status_command
 
 
@@ -39,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_check_command(commands, common)
     add_new_command(commands, common)
     add_status_command(commands, common)
+    add_serve_command(commands, common)
     return parser
 
 

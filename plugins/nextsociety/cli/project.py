@@ -6,9 +6,10 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from nextsociety.model.clock import build_date
 from nextsociety.model.errors import DataError
 from nextsociety.model.languages import CONFIG_PATH
-from nextsociety.model.site import SiteConfig, build_date, find_root, load_config
+from nextsociety.model.site import SiteConfig, find_root, load_config
 
 
 class UserError(Exception):

@@ -5,17 +5,18 @@ translation.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from nextsociety.cli.project import UserError, build_day, project_config, project_root
+from nextsociety.cli.project import UserError, project_config, project_root
 from nextsociety.cli.report import report
 from nextsociety.model.errors import DataError
 from nextsociety.model.events import is_event_source
 from nextsociety.model.news import is_news_source
+from nextsociety.model.placeholders import has_placeholder
 from nextsociety.model.site import Site, load_site
 from nextsociety.model.translations import split_language
-from nextsociety.scaffold import has_placeholder
 from nextsociety.translation_status import (
     MISSING,
     OUTDATED,
@@ -57,10 +58,9 @@ def run_status(args: argparse.Namespace) -> int:
         report(problems, "text", root, "error")
         print("`nextsociety status` needs content without problems: fix the ones above first.")
         return 1
-    today = build_day()
     codes = site.config.languages.codes
     records = [*site.news, *site.events]
-    table = rows(records, codes, site.sources, has_placeholder, today)
+    table = rows(records, codes, site.sources, has_placeholder, site.now)
     original = site.config.languages.default.code
     print(f"Translations of news items and events ({original} is the original):\n")
     header = ["item", *codes]
@@ -68,19 +68,8 @@ def run_status(args: argparse.Namespace) -> int:
     widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
     for line in [header, *lines]:
         print("  " + "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
-    scheduled = [row for row in table if row.publication == "scheduled"]
+    _print_scheduled(table, site.now)
     drafts = [row for row in table if row.publication == "draft"]
-    print(
-        "\nScheduled (embargoed: published by the first build on their date, today is "
-        f"{today.isoformat()}):"
-    )
-    for row in sorted(scheduled, key=lambda r: (r.date, r.key)):
-        print(
-            f"  {row.date.isoformat() if row.date else ''}  {row.key.removesuffix('.md')} — "
-            f"{row.title}"
-        )
-    if not scheduled:
-        print("  none")
     print("\nDrafts (never published while they say `draft: true`):")
     for row in drafts:
         print(f"  {row.key.removesuffix('.md')} — {row.title}")
@@ -88,6 +77,36 @@ def run_status(args: argparse.Namespace) -> int:
         print("  none")
     _print_to_do(site, table, codes)
     return 0
+
+
+def _print_scheduled(table: list[Row], now: dt.datetime) -> None:
+    """Embargoed items with the instant they go online, in UTC and in this computer's time."""
+    scheduled = [row for row in table if row.publication == "scheduled"]
+    print(
+        "\nScheduled (embargoed: published by the first hourly build after the time shown; "
+        f"a date alone is 00:00 UTC that day; now is {_utc(now)}):"
+    )
+    for row in sorted(scheduled, key=lambda r: (_sort_instant(r), r.key)):
+        print(f"  {_when(row)}  {row.key.removesuffix('.md')} — {row.title}")
+    if not scheduled:
+        print("  none")
+
+
+def _sort_instant(row: Row) -> dt.datetime:
+    if row.publish_at is not None:
+        return row.publish_at
+    return dt.datetime.combine(row.date or dt.date.min, dt.time(), dt.UTC)
+
+
+def _when(row: Row) -> str:
+    if row.publish_at is None:
+        return row.date.isoformat() if row.date else ""
+    local = row.publish_at.astimezone()  # this computer's time zone
+    return f"{_utc(row.publish_at)} ({local.strftime('%Y-%m-%d %H:%M %Z')} here)"
+
+
+def _utc(instant: dt.datetime) -> str:
+    return instant.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _print_to_do(site: Site, table: list[Row], codes: tuple[str, ...]) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nextsociety.model import urls
+from nextsociety.model.clock import utc_day
 from nextsociety.model.errors import ProblemCollector, did_you_mean
 from nextsociety.model.languages import Language, LanguageSet
 from nextsociety.model.references import (
@@ -26,7 +27,7 @@ from nextsociety.model.references import (
     parse_date_or_month,
 )
 from nextsociety.model.schema import Field, check_plain_text, check_record, check_slug
-from nextsociety.model.sources import SourceGroup, group_sources
+from nextsociety.model.sources import SourceFile, SourceGroup, group_sources
 from nextsociety.model.yamlio import LineDict, LineList
 
 NEWS_DIR = "news"
@@ -49,6 +50,8 @@ ORIGINAL_FIELDS: dict[str, Field] = {
     "image": Field(str),
     "image_alt": Field(str, check=check_plain_text),
     "updated": Field((dt.date, str)),
+    "correction": Field(str, check=check_plain_text),  # what the update of `updated:` corrected
+    "withdrawn": Field(str, check=check_plain_text),  # why it was withdrawn: the page says so
     "draft": Field(bool),
     "slug": Field(str, check=check_slug),
 }
@@ -60,9 +63,13 @@ TRANSLATION_FIELDS: dict[str, Field] = {
     "dateline": Field(str, check=check_plain_text),
     "image_alt": Field(str, check=check_plain_text),
     "updated": Field((dt.date, str)),
+    "correction": Field(str, check=check_plain_text),
+    "withdrawn": Field(str, check=check_plain_text),  # the reason in this language
     "slug": Field(str, check=check_slug),
     "translated_from": Field(str),  # content hash of the original this translation follows
 }
+# What to do about a translation without its text (the publishing gate says the same).
+TRANSLATION_HINT = "delete the translation to show the original with a notice, or write it"
 # Reference fields and the registry each one points into.
 REFERENCE_FIELDS = {
     "partners": "partner",
@@ -84,6 +91,9 @@ class NewsText:
     dateline: str | None = None
     image_alt: str | None = None
     translated_from: str | None = None
+    updated: dt.date | None = None  # when this language's text was last corrected
+    correction: str | None = None  # what that update corrected, in this language
+    withdrawn: str | None = None  # why the item was withdrawn, in this language
 
 
 @dataclass(frozen=True)
@@ -102,11 +112,18 @@ class NewsItem:
     texts: Mapping[str, NewsText] = field(default_factory=dict)  # language code -> text
     organisers: tuple[str, ...] = ()  # partners the item names as organisers (not just named)
     date_precision: str = "day"  # "month" when front matter gives only the month (2018-11)
+    publish_at: dt.datetime | None = None  # the embargo's instant when `date:` has a time
+    withdrawn: str | None = None  # why it was withdrawn: its page stays, with a notice
 
     @property
     def published(self) -> DateOrMonth:
         """The publication date with the precision the front matter gives."""
         return DateOrMonth(self.date, self.date_precision)
+
+    @property
+    def published_iso(self) -> str:
+        """ISO 8601 of the publication: the instant with its offset, else the day or month."""
+        return self.publish_at.isoformat() if self.publish_at else self.published.iso
 
     @property
     def year(self) -> int:
@@ -123,9 +140,26 @@ class NewsItem:
     def text(self, lang: Language) -> NewsText | None:
         return self.texts.get(lang.code)
 
-    def is_public(self, build_date: dt.date) -> bool:
-        """Published: not a draft, and its date has come (an embargo lifts on its day)."""
-        return not self.draft and self.date <= build_date
+    def is_public(self, now: dt.datetime) -> bool:
+        """Published at the build's instant `now`: not a draft, and its embargo has lifted."""
+        return not self.draft and self.is_released(now)
+
+    def is_released(self, now: dt.datetime) -> bool:
+        """The embargo has lifted: at `publish_at`, else on its day (UTC) at 00:00."""
+        if self.publish_at is not None:
+            return self.publish_at <= now
+        return self.date <= utc_day(now)
+
+    def is_listed(self, now: dt.datetime) -> bool:
+        """In listings, feeds, search and the sitemap: public and not withdrawn."""
+        return self.is_public(now) and self.withdrawn is None
+
+    def is_outdated(self, lang: Language) -> bool:
+        """A translation older than the original's last correction (`updated:`)."""
+        text = self.texts.get(lang.code)
+        if text is None or text is self.original or self.updated is None:
+            return False
+        return (text.updated or self.published.first_day) < self.updated
 
     def references(self) -> set[tuple[str, str]]:
         """(kind, id) pairs, for finding related items."""
@@ -175,10 +209,8 @@ def _load_item(
     )
     match = _PATH_RE.match(key)
     assert match is not None
-    published = parse_date_or_month(
-        values.get("date"), shown, meta.line_of("date"), "date", problems
-    )
-    date = published.day if published else None
+    when = parse_publication(values.get("date"), shown, meta.line_of("date"), problems)
+    published = when[0] if when else None
     updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
     item_type = values.get("type")
     if item_type is not None and item_type not in NEWS_TYPES:
@@ -188,15 +220,14 @@ def _load_item(
             f"unknown type '{item_type}'",
             did_you_mean(item_type, NEWS_TYPES) or "use news or press-release",
         )
-    if date is not None and str(date.year) != match["year"]:
+    if published is not None and str(published.day.year) != match["year"]:
         problems.add(
             shown,
             meta.line_of("date"),
-            f"dated {date.year} but filed under news/{match['year']}/",
-            f"move it to news/{date.year}/",
+            f"dated {published.day.year} but filed under news/{match['year']}/",
+            f"move it to news/{published.day.year}/",
         )
-    if published is not None and updated is not None and updated < published.first_day:
-        problems.add(shown, meta.line_of("updated"), "'updated' is before 'date'")
+    _check_updated(meta, values, published, updated, shown, problems)
     file_slug = match["slug"]
     if check_slug(file_slug):
         problems.add(
@@ -225,44 +256,17 @@ def _load_item(
             "an image needs 'image_alt', a text for readers who cannot see it",
         )
     default = languages.default
-    texts = {default.code: _text(default, key, values, file_slug)}
+    texts = {default.code: _text(default, key, values, file_slug, updated)}
     for source in group.translations:
-        t_src, t_shown, lang, t_meta = source.src_uri, source.shown, source.lang, source.meta
-        t_values = (
-            check_record(
-                t_meta,
-                TRANSLATION_FIELDS,
-                t_shown,
-                t_meta.line,
-                problems,
-                "a translation's front matter",
-            )
-            or {}
-        )
-        t_date = parse_date_or_month(
-            t_values.get("date"), t_shown, t_meta.line_of("date"), "date", problems
-        )
-        if t_date is not None and published is not None and t_date != published:
-            problems.add(
-                t_shown,
-                t_meta.line_of("date"),
-                f"date {t_date.iso} differs from the original's {published.iso}",
-                f"use {published.iso} or remove the line",
-            )
-        if t_values.get("type") is not None and t_values["type"] != item_type:
-            problems.add(
-                t_shown,
-                t_meta.line_of("type"),
-                f"type '{t_values['type']}' differs from the original's '{item_type}'",
-                "remove the line",
-            )
-        texts[lang.code] = _text(lang, t_src, t_values, file_slug)
-    if len(problems.problems) > before or published is None or item_type is None:
+        translated = _load_translation(source, when, item_type, values, file_slug, problems)
+        texts[source.lang.code] = translated
+    if len(problems.problems) > before or when is None or item_type is None:
         return None
     return NewsItem(
         key=key,
-        date=published.day,
-        date_precision=published.precision,
+        date=when[0].day,
+        date_precision=when[0].precision,
+        publish_at=when[1],
         type=item_type,
         partners=refs["partners"],
         organisers=refs["organisers"],
@@ -273,11 +277,117 @@ def _load_item(
         image=values.get("image"),
         updated=updated,
         draft=bool(values.get("draft", False)),
+        withdrawn=values.get("withdrawn"),
         texts=texts,
     )
 
 
-def _text(lang: Language, src_uri: str, values: Mapping[str, Any], file_slug: str) -> NewsText:
+Publication = tuple[DateOrMonth, dt.datetime | None]  # the day (or month), and the instant
+
+
+def parse_publication(
+    value: Any, path: str, line: int, problems: ProblemCollector
+) -> Publication | None:
+    """`date:` a day, a month, or an instant with its time zone (2026-12-10T10:00:00+01:00).
+
+    A time without a zone is an error: "10:00" in Brussels and in Amman are different instants.
+    """
+    instant = value
+    if isinstance(value, str) and _TIME_RE.match(value):
+        try:
+            instant = dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    if not isinstance(instant, dt.datetime):
+        published = parse_date_or_month(value, path, line, "date", problems)
+        return (published, None) if published else None
+    if instant.tzinfo is None:
+        problems.add(
+            path,
+            line,
+            f"'date': {value} has a time but no time zone",
+            "add the offset, e.g. 2026-12-10T10:00:00+01:00 for 10:00 in Brussels in winter, "
+            "or give the day alone",
+        )
+        return None
+    day = parse_date(instant.date(), path, line, "date", problems)
+    return (DateOrMonth(day), instant) if day else None
+
+
+_TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d")
+
+
+def _check_updated(
+    meta: LineDict,
+    values: Mapping[str, Any],
+    published: DateOrMonth | None,
+    updated: dt.date | None,
+    shown: str,
+    problems: ProblemCollector,
+) -> None:
+    """`updated:` is not before `date:`; a `correction:` says what an update corrected."""
+    if published is not None and updated is not None and updated < published.first_day:
+        problems.add(shown, meta.line_of("updated"), "'updated' is before 'date'")
+    if values.get("correction") and "updated" not in values:
+        problems.add(
+            shown,
+            meta.line_of("correction"),
+            "a 'correction' needs 'updated:', the day of the correction",
+            "add e.g. updated: 2026-12-11",
+        )
+
+
+def _load_translation(
+    source: SourceFile,
+    when: Publication | None,
+    item_type: str | None,
+    original: Mapping[str, Any],
+    file_slug: str,
+    problems: ProblemCollector,
+) -> NewsText:
+    """One translation's text; `date` and `type`, when repeated, are the original's."""
+    shown, meta = source.shown, source.meta
+    what, hint = "a translation's front matter", TRANSLATION_HINT
+    values = check_record(meta, TRANSLATION_FIELDS, shown, meta.line, problems, what, hint) or {}
+    own = parse_publication(values.get("date"), shown, meta.line_of("date"), problems)
+    if own is not None and when is not None and own != when:
+        iso = _publication_text(when)
+        problems.add(
+            shown,
+            meta.line_of("date"),
+            f"date {_publication_text(own)} differs from the original's {iso}",
+            f"use {iso} or remove the line",
+        )
+    if values.get("type") is not None and values["type"] != item_type:
+        problems.add(
+            shown,
+            meta.line_of("type"),
+            f"type '{values['type']}' differs from the original's '{item_type}'",
+            "remove the line",
+        )
+    if values.get("withdrawn") and not original.get("withdrawn"):
+        problems.add(
+            shown,
+            meta.line_of("withdrawn"),
+            "only the original withdraws an item; a translation gives the reason in its language",
+            "add 'withdrawn:' to the original, or remove the line here",
+        )
+    updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
+    _check_updated(meta, values, when[0] if when else None, updated, shown, problems)
+    return _text(source.lang, source.src_uri, values, file_slug, updated)
+
+
+def _publication_text(when: Publication) -> str:
+    return when[1].isoformat() if when[1] is not None else when[0].iso
+
+
+def _text(
+    lang: Language,
+    src_uri: str,
+    values: Mapping[str, Any],
+    file_slug: str,
+    updated: dt.date | None,
+) -> NewsText:
     return NewsText(
         lang=lang,
         src_uri=src_uri,
@@ -287,6 +397,9 @@ def _text(lang: Language, src_uri: str, values: Mapping[str, Any], file_slug: st
         dateline=values.get("dateline"),
         image_alt=values.get("image_alt"),
         translated_from=values.get("translated_from"),
+        updated=updated,
+        correction=values.get("correction"),
+        withdrawn=values.get("withdrawn"),
     )
 
 

@@ -22,6 +22,9 @@ LATEST_DATE = dt.date(2100, 12, 31)
 # Titles, names and summaries are read on one screen; longer is a paste accident.
 MAX_TEXT_LENGTH = 2000
 _TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+# `<bdi>…</bdi>`, which writers of Arabic put around Latin names: accepted in plain text and
+# removed at load, since every template isolates Latin runs in right-to-left text itself.
+_ISOLATE_RE = re.compile(r"<\s*/?\s*bdi\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,12 @@ def check_record(
     line: int,
     problems: ProblemCollector,
     what: str,
+    required_hint: str | None = None,
 ) -> dict[str, Any] | None:
-    """Validate one mapping against `fields`; returns the valid values, or None if not a mapping."""
+    """Validate one mapping against `fields`; returns the valid values, or None if not a mapping.
+
+    `required_hint` replaces the hint of a required text that is missing or empty (a
+    translation's: delete the file or write it)."""
     if not isinstance(record, LineDict):
         problems.add(path, line, f"each {what} must be a mapping of keys to values", None)
         return None
@@ -83,13 +90,20 @@ def check_record(
             continue
         if field.check is not None:
             message = field.check(value)
+            blank = isinstance(value, str) and not plain_text(value).strip()
+            if message and required_hint and field.required and blank:
+                problems.add(path, key_line, f"'{key}' is empty", required_hint)
+                continue
             if message:
                 problems.add(path, key_line, f"'{key}': {message}")
                 continue
+        if field.check is check_plain_text and isinstance(value, str):
+            value = plain_text(value)
         values[str(key)] = value
     for key, field in fields.items():
         if field.required and record.get(key) is None:
-            problems.add(path, record.line, f"{what} is missing the required key '{key}'")
+            message = f"{what} is missing the required key '{key}'"
+            problems.add(path, record.line, message, required_hint)
     return values
 
 
@@ -119,8 +133,15 @@ def check_slug(value: Any) -> str | None:
     return None
 
 
+def plain_text(value: str) -> str:
+    """`value` without `<bdi>` tags (accepted in plain text: see `_ISOLATE_RE`)."""
+    return _ISOLATE_RE.sub("", value)
+
+
 def check_plain_text(value: Any) -> str | None:
     """Values are shown as text; markup in a registry is almost always a paste accident."""
+    if isinstance(value, str):
+        value = plain_text(value)
     if isinstance(value, str) and not value.strip():
         return "is empty; write the text, or remove the key"
     if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from nextsociety.model import markdown_files, urls
+from nextsociety.model.body_links import body_link_problems, built_paths, static_files
+from nextsociety.model.clock import build_instant
 from nextsociety.model.containment import is_inside, link_problems
 from nextsociety.model.errors import DataError, Problem, ProblemCollector, sorted_problems
 from nextsociety.model.events import Event, is_event_source, load_events
@@ -25,6 +27,7 @@ from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.languages import CONFIG_PATH, Language, LanguageSet, parse_languages
 from nextsociety.model.news import NewsItem, is_news_source, load_news
 from nextsociety.model.press import Boilerplate, load_press
+from nextsociety.model.publishing import publishing_problems
 from nextsociety.model.references import KnownIds, known_ids, tag_ids
 from nextsociety.model.registries.base import (
     Registries,
@@ -38,36 +41,11 @@ from nextsociety.model.strings import StringTable, load_strings, missing_key_pro
 from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.yamlio import LineDict, LineList, load_yaml, read_text
 
-BUILD_DATE_ENV = "NEXTSOCIETY_BUILD_DATE"
-SOURCE_DATE_EPOCH_ENV = "SOURCE_DATE_EPOCH"
 I18N, REGISTRY = "nextsociety/i18n", "nextsociety/registry"
 EVENTS, NEWS = "nextsociety/events", "nextsociety/news"
 NEWS_PER_PAGE = 10  # the news plugin's default `per_page`
 
 T = TypeVar("T")
-
-
-def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
-    """The build's "today": what is embargoed, what is upcoming, what is announced long ago.
-
-    NEXTSOCIETY_BUILD_DATE (YYYY-MM-DD, for tests and previews) wins; else SOURCE_DATE_EPOCH
-    (the reproducible-builds convention, a UTC day); else the clock.
-    """
-    value = environ.get(BUILD_DATE_ENV)
-    try:
-        if value:
-            return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{BUILD_DATE_ENV}='{value}' is not a date (write YYYY-MM-DD)") from None
-    epoch = environ.get(SOURCE_DATE_EPOCH_ENV)
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise ValueError(
-                f"{SOURCE_DATE_EPOCH_ENV}='{epoch}' is not a number of seconds since 1970"
-            ) from None
-    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -110,6 +88,7 @@ class Site:
     # src_uri -> the folder a page is published in, under its language's prefix, where it is
     # not MkDocs' default: a page with a `slug:`, every news item ('news/2018/<slug>/')
     paths: Mapping[str, str]
+    now: dt.datetime  # the build's instant (`clock.build_instant()`), time-zone aware
 
 
 def find_root(start: Path) -> Path | None:
@@ -234,16 +213,22 @@ def read_sources(docs_path: Path, docs_dir: str, problems: ProblemCollector) -> 
     return sources
 
 
-def load_site(root: Path, config_file: str = CONFIG_PATH) -> tuple[Site | None, list[Problem]]:
+def load_site(
+    root: Path, config_file: str = CONFIG_PATH, now: dt.datetime | None = None
+) -> tuple[Site | None, list[Problem]]:
     """Load and validate everything the build reads: the site, or None, and every problem.
 
     The one validation path: the build calls it first (and renders only a valid site), and
-    `nextsociety check` calls it alone, so the two can never disagree.
+    `nextsociety check` calls it alone, so the two can never disagree. `now` is the build's
+    instant (default: `build_instant()`): what is published at that instant must be finished.
     """
     try:
         config = load_config(root, config_file)
+        now = now or build_instant()
     except DataError as exc:
         return None, sorted_problems(exc.problems)
+    except ValueError as exc:  # a build date variable that is not a date
+        return None, [Problem("environment", None, str(exc))]
     problems = ProblemCollector()
     problems.extend(link_problems(root, project_folders(config)))
     if problems.problems:  # nothing is read through a link that leaves the project
@@ -258,10 +243,15 @@ def load_site(root: Path, config_file: str = CONFIG_PATH) -> tuple[Site | None, 
         for text in item.texts.values():
             paths[text.src_uri] = urls.news_item_path(item.year, text.slug)
     _check_navigation(config, sources, generated, problems)
+    if events is not None and (registries is not None or config.data_dir is None):
+        # with a registry or the events unloaded, the pages they generate are unknown: links
+        # to them would all look broken; their own problems come first
+        problems.extend(_body_link_problems(config, sources, generated, news, now))
     _check_images(config, sources, news or [], problems)
+    problems.extend(publishing_problems(news or [], sources, config.docs_dir, now))
     if problems or strings is None or events is None or news is None:
         return None, sorted_problems(problems.problems)
-    site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), paths)
+    site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), paths, now)
     return site, []
 
 
@@ -554,6 +544,27 @@ def _check_nav_items(
                 f"create {config.docs_dir}/{target}, or fix the path: it is relative to "
                 f"{config.docs_dir}/",
             )
+
+
+def _body_link_problems(
+    config: SiteConfig,
+    sources: Mapping[str, str],
+    generated: Mapping[str, str],
+    news: Sequence[NewsItem] | None,
+    now: dt.datetime,
+) -> list[Problem]:
+    """Links and images in bodies that the build would refuse; the pages of drafts and
+    embargoed items are left out, as the build leaves them out (all kept when the news could
+    not be loaded: their own problems come first)."""
+    unpublished = {
+        text.src_uri
+        for item in news or []
+        if not item.is_public(now)
+        for text in item.texts.values()
+    }
+    statics = static_files(config.docs_path)
+    built = built_paths(sources, generated, statics, config.languages, unpublished)
+    return body_link_problems(sources, built, config.languages, config.docs_dir, unpublished)
 
 
 def _check_images(

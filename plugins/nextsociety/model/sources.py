@@ -43,6 +43,7 @@ def group_sources(
     `misplaced` (message, hint), a translation without its original gets its own problem."""
     originals: dict[str, SourceFile] = {}
     translations: dict[str, list[SourceFile]] = {}
+    unreadable: set[str] = set()  # originals whose front matter fails: their own problem
     for src_uri, text in sorted(sources):
         shown = posixpath.join(content_dir, src_uri)
         key, lang = split_language(src_uri, languages)
@@ -53,6 +54,8 @@ def group_sources(
             meta = split_front_matter(text, shown).meta
         except DataError as exc:
             problems.extend(exc.problems)
+            if lang is languages.default:
+                unreadable.add(key)
             continue
         source = SourceFile(src_uri, shown, lang, meta)
         if lang is languages.default:
@@ -66,6 +69,8 @@ def group_sources(
         )
         groups.append(SourceGroup(key, original, translated))
     for key, orphans in sorted(translations.items()):
+        if key in unreadable:
+            continue  # not orphans: their original's front matter is broken, and reported
         for orphan in orphans:
             problems.add(
                 orphan.shown,

@@ -33,6 +33,10 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "events.announced": frozenset({"month"}),
     "events.country_partners": frozenset({"country"}),
     "page.updated": frozenset({"date"}),
+    "news.updated.on": frozenset({"date"}),
+    "news.correction": frozenset({"date", "note"}),
+    "news.outdated": frozenset({"date", "language"}),
+    "news.withdrawn.notice": frozenset({"reason"}),
 }
 
 

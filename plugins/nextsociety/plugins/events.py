@@ -264,7 +264,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
     def _view(self, event: Event, lang: Language) -> EventView:
         mentioned = [
             self.site.news_entry(item, lang)
-            for item in self.site.published_news()
+            for item in self.site.listed_news()
             if event.id in item.events
         ]
         text = event.text(lang)

@@ -38,13 +38,15 @@ from nextsociety.model.bidi import segments
 from nextsociety.model.errors import DataError
 from nextsociety.model.languages import Language, LanguageSet, NavEntry
 from nextsociety.model.revisions import last_commit_days
-from nextsociety.model.site import build_date, load_site
+from nextsociety.model.schema import plain_text
+from nextsociety.model.site import load_site
 from nextsociety.model.strings import PLACEHOLDERS, StringTable
 from nextsociety.model.translations import localized_src_uri, split_language
 from nextsociety.model.urls import NEWS_INDEX, absolute_url, page_url
 from nextsociety.plugins import fragments
 from nextsociety.plugins.services import PageIndex, SiteServices
 from nextsociety.render.dates import long_date
+from nextsociety.render.headings import heading_slug, isolate_heading_runs
 from nextsociety.render.text import html_text
 
 PLUGIN_NAME = "nextsociety/i18n"
@@ -121,12 +123,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             raise PluginError(DataError(problems).report())
         self._root = config_path.parent
         self._revisions = last_commit_days(self._root)
-        try:
-            today = build_date()
-        except ValueError as exc:
-            raise PluginError(str(exc)) from None
         pages = PageIndex(site.config.languages)
-        self.services = SiteServices(site, today, self.preview, pages)
+        self.services = SiteServices(site, self.preview, pages)
         if not config.site_url:
             raise PluginError(
                 "mkdocs.yml: site_url is required: hreflang alternates and the sitemap need "
@@ -135,6 +133,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self._site_url = config.site_url
         assert self.languages is not None
         config.theme["language"] = self.languages.default.code
+        toc = config.mdx_configs.setdefault("toc", {})  # MkDocs always loads the toc extension
+        if isinstance(toc, dict):  # anchors of Arabic headings in their own letters, not `_1`
+            toc.setdefault("slugify", heading_slug)
         # Material shows its language switcher only when `extra.alternate` is set; each page
         # gets its own list (hreflang, absolute) in on_page_context.
         config.extra["alternate"] = self._alternates_for_home()
@@ -357,11 +358,15 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """The toc extension's heading-anchor tooltip in the page's language, not its English."""
+        """The toc extension's heading-anchor tooltip in the page's language, not its English;
+        Latin runs of headings isolated in right-to-left text."""
         toc = config.mdx_configs.get("toc") or {}
         english = str(toc.get("permalink_title", "Permanent link"))
-        title = self.page_language(page.file.src_uri).t("toc.permalink_title")
-        return localize_permalinks(html, english, title)
+        info = self.page_language(page.file.src_uri)
+        html = localize_permalinks(html, english, info.t("toc.permalink_title"))
+        if (info.fallback_from or info.lang).direction == "rtl":
+            html = isolate_heading_runs(html)
+        return html
 
     def last_updated(self, page: Page, config: MkDocsConfig) -> dt.date | None:
         """When the page's content last changed: front matter `updated:`, else its file's
@@ -394,7 +399,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         for key in ("title", "description"):
             value = page.meta.get(key)
             if value is not None and not isinstance(value, Markup):
-                page.meta[key] = escape(str(value))
+                page.meta[key] = escape(plain_text(str(value)))
         return markdown
 
     def on_page_context(
@@ -459,6 +464,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         assert self.languages is not None
         entries = []
         for key in sorted(self.pages.groups):
+            if key in self.site.withdrawn_keys:
+                continue  # its page stays, with a notice, but it is no longer announced
             group = self.pages.groups[key]
             for variant in group.translations(self.languages):
                 src_uri = localized_src_uri(key, variant.lang)

@@ -44,13 +44,19 @@ from nextsociety.render.feeds import (
     json_feed,
 )
 from nextsociety.render.news import (
+    Correction,
     Entry,
     ItemView,
     Listing,
+    Outdated,
     Publisher,
     article_metadata,
+    correction,
+    correction_html,
+    embargo_text,
     feed_html,
     publication_status,
+    withdrawn_view,
 )
 
 log = get_plugin_logger("nextsociety/news")
@@ -96,6 +102,7 @@ class _BuildState:
     related: dict[str, list[NewsItem]] = field(default_factory=dict)  # key -> related items
     archive_links: dict[str, Any] = field(default_factory=dict)  # language -> (years, tags)
     pages: list[Pagination[NewsItem]] = field(default_factory=list)  # the paginated news list
+    withdrawn: dict[str, NewsItem] = field(default_factory=dict)  # key -> withdrawn item
 
 
 class NewsPlugin(BasePlugin[NewsConfig]):
@@ -126,12 +133,14 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     @event_priority(110)  # before i18n maps translations: unpublished items never reach it
     def _load_items(self, files: Files, config: MkDocsConfig) -> Files:
         self.state = _BuildState()
-        items = self.site.published_news()
-        published = {item.key for item in items}
+        published = {item.key for item in self.site.published_news()}
         for item in self.site.site.news:
             if item.key not in published:
                 for text in item.texts.values():
                     files.remove(files.src_uris[text.src_uri])
+        items = self.site.listed_news()  # a withdrawn item keeps its page, and only that
+        withdrawn = self.site.withdrawn_keys
+        self.state.withdrawn = {i.key: i for i in self.site.site.news if i.key in withdrawn}
         self.state.items = items
         self.state.by_key = {item.key: item for item in items}
         self.state.position = {item.key: index for index, item in enumerate(items)}
@@ -148,11 +157,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     def _feed_selections(self, lang: Language) -> dict[str, list[NewsItem]]:
         """The entries of a language's two feeds, newest first: all news, press releases."""
-        build_date = self.site.build_date
         translated = [
             item
             for item in self.state.items
-            if lang.code in item.texts and item.is_public(build_date)
+            if lang.code in item.texts and item.is_listed(self.site.now)
         ]
         releases = [item for item in translated if item.is_press_release]
         size = self.config.feed_size
@@ -232,7 +240,14 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             text = item.texts.get(lang.code) or item.original
             page.meta.setdefault("template", "news-item.html")
             page.meta["description"] = text.summary
+        if self._withdrawn_of(page) is not None:
+            page.meta["template"] = "news-withdrawn.html"
+            return ""  # the text is withdrawn: nothing of it is converted, shown or indexed
         return markdown
+
+    def _withdrawn_of(self, page: Page) -> NewsItem | None:
+        found = self.site.pages.key_of(page.file.src_uri)
+        return self.state.withdrawn.get(found[0]) if found is not None else None
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         found = self._item_of(page)
@@ -265,6 +280,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             )
             title = (item.texts.get(lang.code) or item.original).title
             values["breadcrumbs"] = self.site.breadcrumbs(lang, section, title)
+        withdrawn = self._withdrawn_of(page)
+        if withdrawn is not None:
+            values["news_withdrawn"] = withdrawn_view(withdrawn, lang, self._t(lang))
         listing = self.state.listings.get(page.file.src_uri)
         if listing is not None:
             values["news_list"] = self._listing_view(listing, lang)
@@ -380,10 +398,24 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             newer=self.entry(newer, lang) if newer else None,
             older=self.entry(older, lang) if older else None,
             jsonld=jsonld,
-            status=publication_status(item, self.site.build_date),
+            status=publication_status(item, self.site.now) if self.site.preview else None,
+            embargo=embargo_text(item, lang),
             all_releases_url=urls.page_url(self.config.press_page, lang)
             if item.is_press_release
             else None,
+            correction=correction(item, lang),
+            outdated=self._outdated(item, lang),
+        )
+
+    def _outdated(self, item: NewsItem, lang: Language) -> Outdated | None:
+        """The notice of a translation that predates the original's last update."""
+        if not item.is_outdated(lang) or item.updated is None:
+            return None
+        original = item.original.lang
+        return Outdated(
+            date=long_date(item.updated, lang.locale),
+            language=lang.locale.languages.get(original.code, original.code),
+            url=self.site.pages.url(item.key, original),
         )
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -442,21 +474,31 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def _feed_entry(self, item: NewsItem, lang: Language, site_url: str, t: Any) -> FeedEntry:
         text, authority = item.texts[lang.code], self.config.id_authority
         url = absolute_url(site_url, self.site.pages.url(item.key, lang))
-        body = self.state.html.get((item.key, lang.code), "")
+        body = feed_html(self.state.html.get((item.key, lang.code), ""), url)
+        note = correction(item, lang)
+        if note is not None:  # the correction first, as the page shows it
+            body = correction_html(note, self._correction_text(note, lang)) + body
         return FeedEntry(
             # tag: URI from the item's path and date: stable when the title or slug changes
             id=f"tag:{authority},{item.published.iso}:{item.key[:-3]}/{lang.code}",
             url=url,
             title=text.title,
             summary=text.summary,
-            content_html=feed_html(body, url),
+            content_html=body,
             # RFC 3339 needs a day: a month-only date has no `published`, and `updated` (required
             # by Atom) is the month's last day, where the item sorts
-            published=item.date if item.date_precision == "day" else None,
-            updated=item.updated or item.date,
+            published=(item.publish_at or item.date) if item.date_precision == "day" else None,
+            updated=text.updated or item.publish_at or item.date,  # this language's last update
             categories=[t(f"news.type.{item.type}")] + [t(f"tag.{tag}") for tag in item.tags],
             image=absolute_url(site_url, item.image.lstrip("/")) if item.image else None,
         )
+
+    def _correction_text(self, note: Correction, lang: Language) -> str:
+        """ "Updated on 11 December 2026 — correction: …" in `lang`."""
+        strings = self.site.strings
+        if note.note is None:
+            return strings.format("news.updated.on", lang.code, date=note.date)
+        return strings.format("news.correction", lang.code, date=note.date, note=note.note)
 
 
 def _contact_organisation(site: SiteServices, item: NewsItem) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File
 
 from nextsociety.model import urls
 from nextsociety.model.backlinks import Backlink, Backlinks
+from nextsociety.model.clock import utc_day
 from nextsociety.model.events import Event
 from nextsociety.model.languages import Language, LanguageSet
 from nextsociety.model.news import NewsItem
@@ -27,7 +28,7 @@ from nextsociety.model.strings import StringTable
 from nextsociety.model.translations import TranslationGroup, Variant
 from nextsociety.model.urls import record_page_key
 from nextsociety.render.breadcrumbs import Crumb
-from nextsociety.render.news import Entry, news_entry
+from nextsociety.render.news import Entry, news_entry, publication_status
 
 
 @dataclass
@@ -68,10 +69,19 @@ class SiteServices:
     """The validated site of one build and what every plugin computes from it."""
 
     site: Site
-    build_date: dt.date
     preview: bool  # `mkdocs serve`: drafts and embargoed items are shown, with a banner
     pages: PageIndex
     backlinks: Backlinks = field(default_factory=Backlinks)
+
+    @property
+    def now(self) -> dt.datetime:
+        """The build's instant: embargoes with a time lift at it."""
+        return self.site.now
+
+    @property
+    def build_date(self) -> dt.date:
+        """The build's "today" (UTC): date-only embargoes, event status."""
+        return utc_day(self.site.now)
 
     @property
     def languages(self) -> LanguageSet:
@@ -89,8 +99,18 @@ class SiteServices:
     # -- what is published -------------------------------------------------------------------
 
     def published_news(self) -> list[NewsItem]:
-        """News items on the site, newest first: drafts and embargoed ones only in preview."""
-        return [i for i in self.site.news if self.preview or i.is_public(self.build_date)]
+        """News items with a page, newest first: drafts and embargoed ones only in preview;
+        withdrawn ones keep their page (with a notice)."""
+        return [i for i in self.site.news if self.preview or i.is_public(self.now)]
+
+    def listed_news(self) -> list[NewsItem]:
+        """News items in listings, feeds, search and the sitemap: not withdrawn."""
+        return [i for i in self.published_news() if i.withdrawn is None]
+
+    @cached_property
+    def withdrawn_keys(self) -> frozenset[str]:
+        """Page keys of withdrawn items: their pages stay, out of the sitemap and search."""
+        return frozenset(i.key for i in self.published_news() if i.withdrawn is not None)
 
     @cached_property
     def events_by_id(self) -> Mapping[str, Event]:
@@ -100,7 +120,9 @@ class SiteServices:
 
     def news_entry(self, item: NewsItem, lang: Language) -> Entry:
         """One news item as listings and links show it, in `lang`."""
-        return news_entry(item, lang, self.translator(lang), self.pages.url(item.key, lang))
+        status = publication_status(item, self.now) if self.preview else None
+        url = self.pages.url(item.key, lang)
+        return news_entry(item, lang, self.translator(lang), url, status)
 
     def registry_links(
         self, registry: str, ids: Sequence[str], lang: Language

@@ -109,7 +109,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             locale=self._locale(info.lang),
             alternate_locales=self._alternates(local, info.lang),
             image=image,
-            published=item.item.published.iso if item is not None else None,
+            published=item.item.published_iso if item is not None else None,
         )
 
     def _kind_and_date(self, values: dict[str, Any], info: PageLanguage) -> tuple[str, str]:

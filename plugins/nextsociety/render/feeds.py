@@ -20,7 +20,9 @@ class FeedEntry:
     title: str
     summary: str
     content_html: str
-    published: dt.date | None  # None when only the month is known (RFC 3339 needs a day)
+    # a day, or an instant (aware) for an item embargoed to a time; None when only the month
+    # is known (RFC 3339 needs a day)
+    published: dt.date | None
     updated: dt.date
     categories: Sequence[str] = ()
     image: str | None = None  # absolute URL
@@ -41,13 +43,22 @@ class Feed:
     stylesheet: str | None = None  # the XSLT a browser shows the feed with (`feed_stylesheet`)
 
     @property
-    def updated(self) -> dt.date:
+    def updated(self) -> dt.datetime:
         # From content, never the build clock, so two builds are byte-identical.
-        return max((e.updated for e in self.entries), default=dt.date(2017, 1, 1))
+        return max(
+            (_instant(e.updated) for e in self.entries), default=_instant(dt.date(2017, 1, 1))
+        )
 
 
-def _timestamp(day: dt.date) -> str:
-    return f"{day.isoformat()}T00:00:00Z"
+def _instant(value: dt.date) -> dt.datetime:
+    """A day is its 00:00 UTC; an instant is itself, in UTC."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC)
+    return dt.datetime.combine(value, dt.time(), dt.UTC)
+
+
+def _timestamp(value: dt.date) -> str:
+    return _instant(value).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def atom(feed: Feed) -> bytes:

@@ -6,14 +6,17 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+
+from babel.dates import format_datetime
 
 from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem, NewsText
 from nextsociety.model.registries.contacts import Contact
 from nextsociety.render.archives import Pagination
-from nextsociety.render.dates import date_or_month
+from nextsociety.render.dates import date_or_month, long_date
 from nextsociety.render.jsonld import news_article
 
 _LINK_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"#][^"]*|#[^"]*)"')
@@ -32,6 +35,7 @@ class Entry:
     type: str
     type_label: str
     summary: str
+    status: str | None = None  # "draft" or "scheduled": a badge in the preview's listings
 
 
 @dataclass(frozen=True)
@@ -69,10 +73,76 @@ class ItemView:
     older: Entry | None
     jsonld: dict[str, Any]
     status: str | None = None  # "draft" or "scheduled" (only under mkdocs serve)
+    embargo: str = ""  # when a scheduled item goes online, localized
     all_releases_url: str | None = None  # a press release links to every other one
+    correction: Correction | None = None  # "Updated on … — correction: …"
+    outdated: Outdated | None = None  # a translation older than the original's correction
 
 
-def news_entry(item: NewsItem, lang: Language, t: Callable[[str], str], url: str) -> Entry:
+@dataclass(frozen=True)
+class Correction:
+    """What an item's page and feed entry say about its last update."""
+
+    date: str  # localized
+    date_iso: str
+    note: str | None  # what was corrected, in `lang`
+    lang: str  # the language of the note (a translation without its own shows the original's)
+    dir: str
+
+
+@dataclass(frozen=True)
+class Outdated:
+    """A translation older than the original's last update: a notice links to the original."""
+
+    date: str  # the original's `updated`, localized
+    language: str  # the original's language, named in the page's language
+    url: str  # the original's page
+
+
+@dataclass(frozen=True)
+class WithdrawnView:
+    """A withdrawn item's page: its title and a notice, nothing else."""
+
+    title: str
+    lang: str
+    dir: str
+    reason: str
+    reason_lang: str  # the reason's language (a translation without its own shows the original's)
+    reason_dir: str
+    type_label: str
+
+
+def withdrawn_view(item: NewsItem, lang: Language, t: Callable[[str], str]) -> WithdrawnView:
+    text = item.texts.get(lang.code) or item.original
+    reason_text = text if text.withdrawn else item.original
+    return WithdrawnView(
+        title=text.title,
+        lang=text.lang.code,
+        dir=text.lang.direction,
+        reason=str(reason_text.withdrawn or item.withdrawn),
+        reason_lang=reason_text.lang.code,
+        reason_dir=reason_text.lang.direction,
+        type_label=t(f"news.type.{item.type}"),
+    )
+
+
+def correction(item: NewsItem, lang: Language) -> Correction | None:
+    """The last update of `lang`'s text: its own `updated:` (the original's for the original)."""
+    text = item.texts.get(lang.code) or item.original
+    if text.updated is None:
+        return None
+    return Correction(
+        date=long_date(text.updated, lang.locale),
+        date_iso=text.updated.isoformat(),
+        note=text.correction,
+        lang=text.lang.code,
+        dir=text.lang.direction,
+    )
+
+
+def news_entry(
+    item: NewsItem, lang: Language, t: Callable[[str], str], url: str, status: str | None = None
+) -> Entry:
     """`item` as listings show it in `lang` (its original's text where it is untranslated)."""
     text = item.texts.get(lang.code) or item.original
     return Entry(
@@ -85,6 +155,7 @@ def news_entry(item: NewsItem, lang: Language, t: Callable[[str], str], url: str
         type=item.type,
         type_label=t(f"news.type.{item.type}"),
         summary=text.summary,
+        status=status,
     )
 
 
@@ -108,13 +179,13 @@ def article_metadata(
     """schema.org NewsArticle (JSON-LD) of an item at `url` (absolute); `about` names its
     partners. (Its Open Graph properties: the social plugin.)"""
     # ISO 8601 with the source's precision: "2018-11" when only the month is known
-    modified = item.updated.isoformat() if item.updated else item.published.iso
+    modified = item.updated.isoformat() if item.updated else item.published_iso
     jsonld = news_article(
         url=url,
         headline=text.title,
         description=text.summary,
         lang=text.lang.code,
-        published=item.published.iso,
+        published=item.published_iso,
         modified=modified,
         publisher_name=publisher.name,
         publisher_url=publisher.home_url,
@@ -125,11 +196,32 @@ def article_metadata(
     return jsonld
 
 
-def publication_status(item: NewsItem, today: dt.date) -> str | None:
+def publication_status(item: NewsItem, now: dt.datetime) -> str | None:
     """ "draft" or "scheduled" for an item only the preview shows, else None."""
     if item.draft:
         return "draft"
-    return "scheduled" if item.date > today else None
+    return None if item.is_released(now) else "scheduled"
+
+
+def embargo_text(item: NewsItem, lang: Language) -> str:
+    """When a scheduled item goes online, in `lang`: its day, or its instant with the zone."""
+    if item.publish_at is None:
+        return date_or_month(item.date, item.date_precision, lang.locale)
+    return instant_text(item.publish_at, lang)
+
+
+def instant_text(instant: dt.datetime, lang: Language) -> str:
+    """'10 December 2026, 10:00 (UTC+01:00)': the time where the editor wrote it."""
+    zone = instant.tzinfo
+    local = format_datetime(instant, "d MMMM y, HH:mm", tzinfo=zone, locale=lang.locale)
+    offset = instant.strftime("%z")
+    shown = "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{local} ({shown})"
+
+
+def correction_html(note: Correction, text: str) -> str:
+    """The correction line at the top of a feed entry's content (`text` is the string)."""
+    return f'<p lang="{note.lang}"><em>{escape(text)}</em></p>'
 
 
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
