@@ -22,11 +22,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from nextsociety.model.languages import Language
-from nextsociety.model.references import tag_ids
-from nextsociety.model.registries.base import Registries
 from nextsociety.plugins.i18n import site_services
 from nextsociety.plugins.services import SiteServices
-from nextsociety.render.cms import CmsSettings, Context, cms_config
+from nextsociety.render.cms import CmsSettings, cms_config, site_context
 from nextsociety.render.cms_bundle import BundleError, LocalBundle, localize_bundle
 
 PLUGIN_NAME = "nextsociety/cms"
@@ -104,14 +102,7 @@ class CmsPlugin(BasePlugin[CmsPluginConfig]):
         """The editor's configuration in `lang`, from the validated site."""
         assert self.services is not None
         site = self.services.site
-        context = Context(
-            t=self.services.translator(lang),
-            languages=self.services.languages,
-            lang=lang,
-            registries=site.registries or Registries({}),
-            event_ids=[event.id for event in site.events],
-            tags=sorted(tag_ids(site.strings.strings)),
-        )
+        context = site_context(site, lang)
         settings = CmsSettings(
             repo=self.config.repo,
             branch=self.config.branch,

@@ -38,6 +38,7 @@ from nextsociety.model.schema import (
     check_plain_text,
     check_slug,
 )
+from nextsociety.model.site import Site
 
 Option = dict[str, str]
 Translate = Callable[[str], str]
@@ -104,6 +105,19 @@ class Context:
     registries: Registries
     event_ids: Sequence[str]
     tags: Sequence[str]
+
+
+def site_context(site: Site, lang: Language) -> Context:
+    """What the editor's configuration in `lang` is made from: the validated site."""
+    strings = site.strings
+    return Context(
+        t=lambda key: strings.get(key, lang.code),
+        languages=site.config.languages,
+        lang=lang,
+        registries=site.registries or Registries({}),
+        event_ids=[event.id for event in site.events],
+        tags=sorted(tag_ids(strings.strings)),
+    )
 
 
 def cms_config(
@@ -456,7 +470,3 @@ def registry_collections(context: Context, data_dir: str) -> list[dict[str, Any]
             }
         )
     return collections
-
-
-def site_tags(strings: Iterable[str]) -> list[str]:
-    return sorted(tag_ids(strings))
