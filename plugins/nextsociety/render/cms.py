@@ -366,7 +366,7 @@ def news_collections(context: Context, content_dir: str) -> list[dict[str, Any]]
     collections = []
     for name, item_type in (("press-releases", "press-release"), ("news", "news")):
         typed = [
-            {**field, "default": item_type} if field["name"] == "type" else field
+            {**field, "default": item_type, "readonly": True} if field["name"] == "type" else field
             for field in fields
         ]
         collection = _entry_collection(
