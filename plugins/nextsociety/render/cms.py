@@ -325,9 +325,6 @@ def registry_vocabulary(context: Context) -> Vocabulary:
     )
 
 
-CONTACT_VOCABULARY_KINDS = contacts.CONTACT_KINDS  # a contact's `kind`: no label in the table
-
-
 # -- collections -------------------------------------------------------------------------------
 
 
@@ -383,46 +380,52 @@ def news_collections(context: Context, content_dir: str) -> list[dict[str, Any]]
 
 def event_collections(context: Context, content_dir: str) -> list[dict[str, Any]]:
     """Dated events (`events/<year>/`) and planned ones, whose dates are not fixed yet."""
-    vocabulary = event_vocabulary(context)
-    original = {
-        name: field for name, field in event_model.ORIGINAL_FIELDS.items() if name != "location"
+    fields = event_fields(context)
+    folder = posixpath.join(content_dir, "events")
+    dated_path = "{{fields.start | date('YYYY')}}/{{slug}}"
+    dated = _entry_collection("events", context, folder, dated_path)
+    statuses = [status for status in event_model.EVENT_STATUSES if status != "planned"]
+    dated |= {
+        "filter": {"field": "status", "value": statuses},
+        "fields": [*fields, body_field(context.t)],
     }
-    translation = {
+    planned_folder = posixpath.join(folder, event_model.PLANNED_DIR)
+    planned = _entry_collection("planned-events", context, planned_folder, "{{slug}}")
+    undated = [field for field in fields if field["name"] not in ("start", "end", "timezone")]
+    planned |= {
+        "filter": {"field": "status", "value": "planned"},
+        "fields": [
+            {**field, "default": "planned"} if field["name"] == "status" else field
+            for field in undated
+        ]
+        + [body_field(context.t)],
+    }
+    return [dated, planned]
+
+
+def event_fields(context: Context) -> list[dict[str, Any]]:
+    """An event's fields; its place is one `location` object, edited in the original."""
+    vocabulary = event_vocabulary(context)
+    original = dict(event_model.ORIGINAL_FIELDS)
+    location_field = original.pop("location")
+    translation = {  # a translated city, region, venue: kept, not edited (docs/web-editing.md)
         name: field
         for name, field in event_model.TRANSLATION_FIELDS.items()
-        if name not in event_model.LOCATION_FIELDS  # a translated city: see docs/web-editing.md
+        if name not in event_model.LOCATION_FIELDS
     }
     fields = front_matter_fields(original, translation, context, vocabulary)
     location = {
         "name": "location",
         "label": context.t("cms.field.location"),
         "widget": "object",
-        "required": event_model.ORIGINAL_FIELDS["location"].required,
+        "required": location_field.required,
         "fields": [
             cms_field(name, field, context, vocabulary)
             for name, field in event_model.LOCATION_FIELDS.items()
         ],
     }
-    fields.insert(3, location)
-    folder = posixpath.join(content_dir, "events")
-    dated = _entry_collection("events", context, folder, "{{fields.start | date('YYYY')}}/{{slug}}")
-    dated |= {
-        "filter": {"field": "status", "value": ["confirmed", "held", "cancelled"]},
-        "fields": [*fields, body_field(context.t)],
-    }
-    planned = _entry_collection(
-        "planned-events", context, posixpath.join(folder, event_model.PLANNED_DIR), "{{slug}}"
-    )
-    planned |= {
-        "filter": {"field": "status", "value": "planned"},
-        "fields": [
-            {**field, "default": "planned"} if field["name"] == "status" else field
-            for field in fields
-            if field["name"] not in ("start", "end", "timezone")
-        ]
-        + [body_field(context.t)],
-    }
-    return [dated, planned]
+    after_status = next(i for i, field in enumerate(fields) if field["name"] == "status") + 1
+    return [*fields[:after_status], location, *fields[after_status:]]
 
 
 REGISTRY_FIELDS: Mapping[str, Mapping[str, Field]] = {
@@ -435,38 +438,43 @@ REGISTRY_FIELDS: Mapping[str, Mapping[str, Field]] = {
 def registry_collections(context: Context, data_dir: str) -> list[dict[str, Any]]:
     """Each registry file, a YAML list of records, as one list the editor adds to and edits."""
     vocabulary = registry_vocabulary(context)
-    t = context.t
-    collections = []
-    for name, fields in REGISTRY_FIELDS.items():
-        own = vocabulary
-        if name == "contacts":
-            own = Vocabulary(
-                {**vocabulary.values, "kind": labelled(CONTACT_VOCABULARY_KINDS, t, None)}
-            )
-        record_fields = [cms_field(key, field, context, own) for key, field in fields.items()]
-        collections.append(
-            {
-                "name": name,
-                "label": t(f"cms.collection.{name}"),
-                "files": [
-                    {
-                        "name": name,
-                        "label": t(f"cms.collection.{name}"),
-                        "file": posixpath.join(data_dir, f"{name}.yml"),
-                        "format": "yaml",
-                        "fields": [
-                            {
-                                "name": name,
-                                "label": t(f"cms.collection.{name}"),
-                                "label_singular": t(f"cms.collection.{name}.one"),
-                                "widget": "list",
-                                "root": True,  # the file is a list, not a mapping
-                                "summary": "{{fields.name}} ({{fields.id}})",
-                                "fields": record_fields,
-                            }
-                        ],
-                    }
-                ],
-            }
+    # A contact's `kind` has no label in the string table: the value is shown.
+    contact_kinds = labelled(contacts.CONTACT_KINDS, context.t, None)
+    contact_vocabulary = Vocabulary({**vocabulary.values, "kind": contact_kinds})
+    return [
+        registry_collection(
+            name,
+            [
+                cms_field(
+                    key, field, context, contact_vocabulary if name == "contacts" else vocabulary
+                )
+                for key, field in fields.items()
+            ],
+            context.t,
+            posixpath.join(data_dir, f"{name}.yml"),
         )
-    return collections
+        for name, fields in REGISTRY_FIELDS.items()
+    ]
+
+
+def registry_collection(
+    name: str, record_fields: list[dict[str, Any]], t: Translate, file: str
+) -> dict[str, Any]:
+    """A file collection of one file whose root is the list of records."""
+    records = {
+        "name": name,
+        "label": t(f"cms.collection.{name}"),
+        "label_singular": t(f"cms.collection.{name}.one"),
+        "widget": "list",
+        "root": True,  # the file is a list, not a mapping
+        "summary": "{{fields.name}} ({{fields.id}})",
+        "fields": record_fields,
+    }
+    label = t(f"cms.collection.{name}")
+    return {
+        "name": name,
+        "label": label,
+        "files": [
+            {"name": name, "label": label, "file": file, "format": "yaml", "fields": [records]}
+        ],
+    }
