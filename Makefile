@@ -28,7 +28,7 @@ export NO_MKDOCS_2_WARNING := 1
 LOCK_HINT := uv.lock does not match pyproject.toml: run '$(UV) lock' and commit uv.lock \
 (add a dependency with '$(UV) add NAME', upgrade one with '$(UV) lock --upgrade-package NAME')
 
-.PHONY: tools install install-runtime build build-deps serve check lint test test-deps clean
+.PHONY: tools install install-runtime build build-deps cms serve check lint test test-deps clean
 
 $(UV):
 	@echo "make: installing uv $(UV_VERSION) into $(TOOLS)/ (once)"
@@ -42,20 +42,24 @@ tools: $(UV)
 SYNC = $(UV) sync --locked --quiet
 
 # Everything: the site's dependencies and the test and lint tools (uv's default groups).
-install: $(UV)
+install: $(UV) cms
 	@$(SYNC) || { echo "make: $(LOCK_HINT)" >&2; exit 1; }
 
 # Only what building the site needs (the deploy workflow); `make build` adds to what is there.
-install-runtime: $(UV)
+install-runtime: $(UV) cms
 	@$(SYNC) --no-dev || { echo "make: $(LOCK_HINT)" >&2; exit 1; }
 
-build: $(UV) build-deps
+build: $(UV) build-deps cms
 	@$(SYNC) --no-dev --inexact || { echo "make: $(LOCK_HINT)" >&2; exit 1; }
 	@$(BIN)/mkdocs build --strict
 
 # Debian packages the build needs (fonts and bidi for the social cards).
 build-deps:
 	@bash tests/install-build-deps.sh
+
+# The web editor served at /admin/ (Sveltia CMS, exactly as cms/package-lock.json says).
+cms:
+	@bash cms/install.sh
 
 serve: install build-deps
 	@$(BIN)/nextsociety serve $(SERVE_ARGS)
@@ -76,4 +80,4 @@ test: lint test-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV) $(TOOLS) tests/node_modules
+	rm -rf site $(VENV) $(TOOLS) tests/node_modules cms/node_modules

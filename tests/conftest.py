@@ -46,6 +46,7 @@ def copy_project(target: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     for name in ("content", "data", "overrides"):
         shutil.copytree(REPO / name, target / name)
+    (target / "cms").symlink_to(REPO / "cms")  # the web editor's installed package (/admin/)
     return target
 
 

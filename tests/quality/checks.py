@@ -31,8 +31,11 @@ URL_ATTRIBUTES = ("href", "src", "poster", "srcset", "{http://www.w3.org/1999/xl
 
 
 def html_pages(site: Path) -> list[Path]:
-    """Every HTML page of the site, sorted, so that messages come out in a stable order."""
-    return sorted(site.rglob("*.html"))
+    """Every HTML page of the site, sorted, so that messages come out in a stable order.
+
+    The web editor's pages (admin/) are an application, not pages of the site: its own browser
+    test (tests/cms/test_admin_browser.py) checks them."""
+    return sorted(p for p in site.rglob("*.html") if "admin" not in p.relative_to(site).parts)
 
 
 def page_name(site: Path, path: Path) -> str:
