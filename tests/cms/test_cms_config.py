@@ -78,12 +78,21 @@ def test_sveltia_accepts_the_configuration(config: dict[str, Any]) -> None:
     assert list(jsonschema.Draft7Validator(schema).iter_errors(broken))
 
 
-def test_the_layout_is_ours(config: dict[str, Any]) -> None:
+def test_the_layout_is_ours(config: dict[str, Any], site: Site) -> None:
     i18n = config["i18n"]
     assert i18n["structure"] == "multiple_files" and i18n["default_locale"] == "en"
     assert i18n["omit_default_locale_from_file_path"] is True  # x.md, x.fr.md, x.ar.md
     assert i18n["locales"] == ["en", "fr", "ar"]
     assert config["publish_mode"] == "editorial_workflow"
+    assert config["backend"]["auth_methods"] == ["token"]  # no OAuth proxy configured
+    with_proxy = cms_config(
+        site_context(site, site.config.languages.default),
+        CmsSettings("o/r", "main", "https://x.org/", auth_url="https://auth.example.org"),
+        "content",
+        "data",
+    )
+    assert with_proxy["backend"]["base_url"] == "https://auth.example.org"
+    assert with_proxy["backend"]["auth_methods"] == ["oauth", "token"]
     news = collection(config, "press-releases")
     assert news["folder"] == "content/news" and news["path"].endswith("/{{slug}}")
     assert news["filter"] == {"field": "type", "value": "press-release"}

@@ -49,6 +49,9 @@ class CmsPluginConfig(Config):
     repo = c.Type(str)  # the GitHub repository editors save to, owner/name
     branch = c.Type(str, default="main")
     editorial_workflow = c.Type(bool, default=True)  # saving opens a pull request
+    # The OAuth proxy that signs editors in with GitHub (docs/web-editing.md); without it,
+    # editors sign in with a personal access token.
+    auth_url = c.Optional(c.Type(str))
 
 
 class CmsPlugin(BasePlugin[CmsPluginConfig]):
@@ -108,6 +111,7 @@ class CmsPlugin(BasePlugin[CmsPluginConfig]):
             branch=self.config.branch,
             site_url=config.site_url or "",
             editorial_workflow=self.config.editorial_workflow,
+            auth_url=self.config.auth_url,
         )
         data_dir = site.config.data_dir or "data"
         return cms_config(context, settings, site.config.docs_dir, data_dir)

@@ -83,6 +83,7 @@ class CmsSettings:
     branch: str
     site_url: str
     editorial_workflow: bool = True  # saving opens a pull request; publishing merges it
+    auth_url: str | None = None  # the OAuth proxy's address; None: access tokens only
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,9 @@ def cms_config(
             "name": "github",
             "repo": settings.repo,
             "branch": settings.branch,
-            "auth_methods": ["oauth", "token"],
+            **({"base_url": settings.auth_url} if settings.auth_url else {}),
+            # Without an OAuth proxy, GitHub's button would lead nowhere: tokens only.
+            "auth_methods": ["oauth", "token"] if settings.auth_url else ["token"],
             "commit_messages": {
                 "create": "Create {{collection}} “{{slug}}”",
                 "update": "Update {{collection}} “{{slug}}”",
