@@ -104,7 +104,7 @@ class Context:
     languages: LanguageSet
     lang: Language
     registries: Registries
-    event_ids: Sequence[str]
+    events: Sequence[Option]  # every event: its title in this language, and its id
     tags: Sequence[str]
 
 
@@ -116,7 +116,10 @@ def site_context(site: Site, lang: Language) -> Context:
         languages=site.config.languages,
         lang=lang,
         registries=site.registries or Registries({}),
-        event_ids=[event.id for event in site.events],
+        events=[
+            {"label": f"{event.text(lang).title} ({event.id})", "value": event.id}
+            for event in site.events
+        ],
         tags=sorted(tag_ids(strings.strings)),
     )
 
@@ -275,9 +278,9 @@ def record_options(records: Mapping[str, Any]) -> list[Option]:
     ]
 
 
-def labelled(values: Iterable[str], t: Translate, key: str | None) -> list[Option]:
+def labelled(values: Iterable[str], t: Translate, key: str) -> list[Option]:
     """Values of a vocabulary with their labels from the string table (`key` with `{}`)."""
-    return [{"label": t(key.format(value)) if key else value, "value": value} for value in values]
+    return [{"label": t(key.format(value)), "value": value} for value in values]
 
 
 def country_options(lang: str) -> list[Option]:
@@ -294,7 +297,7 @@ def news_vocabulary(context: Context) -> Vocabulary:
             "partners": partner_options,
             "organisers": partner_options,
             "clusters": record_options(registries.get("clusters")),
-            "events": [{"label": event, "value": event} for event in context.event_ids],
+            "events": list(context.events),
             "contact": record_options(registries.get("contacts")),
             "tags": labelled(context.tags, context.t, "tag.{}"),
         }
@@ -441,8 +444,7 @@ REGISTRY_FIELDS: Mapping[str, Mapping[str, Field]] = {
 def registry_collections(context: Context, data_dir: str) -> list[dict[str, Any]]:
     """Each registry file, a YAML list of records, as one list the editor adds to and edits."""
     vocabulary = registry_vocabulary(context)
-    # A contact's `kind` has no label in the string table: the value is shown.
-    contact_kinds = labelled(contacts.CONTACT_KINDS, context.t, None)
+    contact_kinds = labelled(contacts.CONTACT_KINDS, context.t, "cms.contact_kind.{}")
     contact_vocabulary = Vocabulary({**vocabulary.values, "kind": contact_kinds})
     return [
         registry_collection(
