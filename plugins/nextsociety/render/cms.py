@@ -19,7 +19,7 @@ from nextsociety.model import events as event_model
 from nextsociety.model import news as news_model
 from nextsociety.model.countries import country_codes, country_name
 from nextsociety.model.languages import Language, LanguageSet
-from nextsociety.model.records import (
+from nextsociety.model.records import (  # the model's own expressions: patterns cannot drift
     _EMAIL_RE,
     _HOST_RE,
     _PHONE_RE,
