@@ -224,13 +224,13 @@ def test_patterns_agree_with_the_models_checks(kind: str) -> None:
 
 
 def test_date_patterns_agree_with_the_model(site: Site) -> None:
-    from nextsociety.model.references import parse_date_or_month
+    from nextsociety.model.news import parse_publication
 
     pattern = DATE_PATTERNS["date"][0]
-    for value in ("2018-11-26", "2018-11"):
+    for value in ("2018-11-26", "2018-11", "2026-12-10T10:00:00+01:00", "2026-12-10T09:00Z"):
         problems = ProblemCollector()
-        assert parse_date_or_month(value, "x.md", 1, "date", problems) and re.search(pattern, value)
-    for value in ("26/11/2018", "2018", "November 2018"):
+        assert parse_publication(value, "x.md", 1, problems) and re.search(pattern, value), value
+    for value in ("26/11/2018", "2018", "November 2018", "2026-12-10T10:00:00"):
         problems = ProblemCollector()
-        parse_date_or_month(value, "x.md", 1, "date", problems)
+        parse_publication(value, "x.md", 1, problems)
         assert problems.problems and not re.search(pattern, value), value

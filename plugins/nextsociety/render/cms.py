@@ -48,7 +48,9 @@ Translate = Callable[[str], str]
 PLAIN_TEXT = r"^(?![\s\S]*<\s*\/?\s*[a-zA-Z][^>]*>)[\s\S]*\S[\s\S]*$"  # not empty, no markup
 HTTPS_URL = "^https://" + _HOST_RE.pattern.strip("^$") + r"(?:[:/?#]\S*)?$"
 DAY = r"^\d{4}-\d{2}-\d{2}$"
-DAY_OR_MONTH = r"^\d{4}-\d{2}(?:-\d{2})?$"  # news dates: YYYY-MM when the source gives a month
+DAY_OR_MONTH = r"^\d{4}-\d{2}(?:-\d{2})?$"  # YYYY-MM when the source gives only a month
+# a news item's `date:` also takes an embargo's instant, with its zone (model.news)
+PUBLICATION = r"^\d{4}-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2}))?)?$"
 DAY_OR_TIME = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$"
 CHECK_PATTERNS: Mapping[Callable[[Any], str | None], tuple[str, str]] = {
     check_slug: (SLUG_RE.pattern, "cms.pattern.slug"),
@@ -60,7 +62,7 @@ CHECK_PATTERNS: Mapping[Callable[[Any], str | None], tuple[str, str]] = {
     contacts.check_twitter: (contacts._TWITTER_RE.pattern, "cms.pattern.twitter"),
 }
 DATE_PATTERNS: Mapping[str, tuple[str, str]] = {
-    "date": (DAY_OR_MONTH, "cms.pattern.day_or_month"),
+    "date": (PUBLICATION, "cms.pattern.publication"),
     "announced": (DAY_OR_MONTH, "cms.pattern.day_or_month"),
     "updated": (DAY, "cms.pattern.day"),
     "start": (DAY_OR_TIME, "cms.pattern.day_or_time"),
