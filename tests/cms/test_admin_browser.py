@@ -211,7 +211,7 @@ def test_a_press_release_written_in_the_editor_is_checked_and_built(
         ("title", "Benchmarking visit to Tunis", None),  # the control: this one is saved
         ("title", "", "required"),  # required, as in the model
         ("summary", "Eleven <b>clusters</b>", "cms.pattern.text"),  # the model refuses markup
-        ("date", "5 March 2019", "cms.pattern.day_or_month"),
+        ("date", "5 March 2019", "cms.pattern.publication"),
     ],
 )
 def test_the_editor_refuses_what_check_refuses(
