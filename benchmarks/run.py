@@ -395,6 +395,14 @@ def snapshot(project: Path, rev: str) -> None:
     subprocess.run(["tar", "-x", "-C", str(project)], input=archive, check=True)
 
 
+def link_installed(project: Path) -> None:
+    """The web editor installed by `make install` (cms/node_modules, not in git): the build
+    publishes it at /admin/ and stops without it."""
+    installed = ROOT / "cms"
+    if installed.is_dir() and not (project / "cms").exists():
+        (project / "cms").symlink_to(installed, target_is_directory=True)
+
+
 def describe(rev: str) -> str:
     if rev == "worktree":
         return "worktree"
@@ -410,6 +418,7 @@ def make_project(n: int, seed: int, rev: str = "HEAD") -> dict[str, Any]:
         shutil.rmtree(project)
     project.mkdir(parents=True)
     snapshot(project, rev)
+    link_installed(project)
     original = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "content").mkdir(exist_ok=True)
     refs: dict[str, list[str]] = {}
