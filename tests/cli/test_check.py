@@ -142,7 +142,7 @@ def _missing_image(project: Project) -> list[str]:
         ),
     )
     return [
-        "content/news/2018/visit.md:7: image 'media/visit.jpg' is not a file in content/ (put the image in the folder and give its path from there)"
+        "content/news/2018/visit.md:7: image 'media/visit.jpg' is not a file in content/ (put the image next to the item and give its file name (or a path from content/ starting with '/'))"
     ]
 
 

@@ -47,8 +47,9 @@ ORIGINAL_FIELDS: dict[str, Field] = {
     "events": Field(list),
     "contact": Field(str),
     "tags": Field(list),
-    "image": Field(str),
-    "image_alt": Field(str, check=check_plain_text),
+    "image": Field(str),  # a media id (data/media.yml), or a file: see `image_file()`
+    "image_alt": Field(str, check=check_plain_text),  # for an image file
+    "gallery": Field(list),  # media ids
     "updated": Field((dt.date, str)),
     "correction": Field(str, check=check_plain_text),  # what the update of `updated:` corrected
     "withdrawn": Field(str, check=check_plain_text),  # why it was withdrawn: the page says so
@@ -106,7 +107,7 @@ class NewsItem:
     events: tuple[str, ...] = ()
     contact: str | None = None
     tags: tuple[str, ...] = ()
-    image: str | None = None
+    image: str | None = None  # a media id, or a file path as written (see `image_file`)
     updated: dt.date | None = None
     draft: bool = False
     texts: Mapping[str, NewsText] = field(default_factory=dict)  # language code -> text
@@ -114,6 +115,17 @@ class NewsItem:
     date_precision: str = "day"  # "month" when front matter gives only the month (2018-11)
     publish_at: dt.datetime | None = None  # the embargo's instant when `date:` has a time
     withdrawn: str | None = None  # why it was withdrawn: its page stays, with a notice
+    gallery: tuple[str, ...] = ()  # media ids
+
+    @property
+    def image_media(self) -> str | None:
+        """The lead image's media id, when `image:` names one."""
+        return self.image if self.image and not is_image_path(self.image) else None
+
+    @property
+    def image_file(self) -> str | None:
+        """The lead image file's path under docs_dir, when `image:` gives a file."""
+        return image_file(self.key, self.image) if self.image else None
 
     @property
     def published(self) -> DateOrMonth:
@@ -168,6 +180,22 @@ class NewsItem:
         }
         refs |= {("event", e) for e in self.events} | {("tag", t) for t in self.tags}
         return refs
+
+
+def is_image_path(value: str) -> bool:
+    """`image:` is a file when it has a '.' or a '/'; otherwise the id of a media asset (ids are
+    slugs, which have neither)."""
+    return "." in value or "/" in value
+
+
+def image_file(key: str, value: str) -> str | None:
+    """Where an image file named in an item's front matter is, under docs_dir: next to the
+    item (`photo.jpg`), or from docs_dir when it starts with '/' (`/images/photo.jpg`)."""
+    if not is_image_path(value):
+        return None
+    if value.startswith("/"):
+        return value.lstrip("/")
+    return posixpath.join(posixpath.dirname(key), value)
 
 
 def is_news_source(src_uri: str) -> bool:
@@ -249,12 +277,8 @@ def _load_item(
             did_you_mean(contact, known.contacts) or "see data/contacts.yml",
         )
     tags = _check_tags(meta, values, known, shown, problems)
-    if values.get("image") and not values.get("image_alt"):
-        problems.add(
-            shown,
-            meta.line_of("image"),
-            "an image needs 'image_alt', a text for readers who cannot see it",
-        )
+    _check_lead_image(meta, values, known, shown, problems)
+    gallery = check_refs(meta, values, "gallery", "media", known, shown, problems)
     default = languages.default
     texts = {default.code: _text(default, key, values, file_slug, updated)}
     for source in group.translations:
@@ -275,6 +299,7 @@ def _load_item(
         contact=contact,
         tags=tags,
         image=values.get("image"),
+        gallery=gallery,
         updated=updated,
         draft=bool(values.get("draft", False)),
         withdrawn=values.get("withdrawn"),
@@ -372,6 +397,14 @@ def _load_translation(
             "only the original withdraws an item; a translation gives the reason in its language",
             "add 'withdrawn:' to the original, or remove the line here",
         )
+    if _needs_alt(original) and not values.get("image_alt"):
+        problems.add(
+            shown,
+            meta.line,
+            f"no 'image_alt': the image needs a text in {source.lang.name} for readers who "
+            "cannot see it",
+            "add 'image_alt:' with what the image shows, in this language",
+        )
     updated = parse_date(values.get("updated"), shown, meta.line_of("updated"), "updated", problems)
     _check_updated(meta, values, when[0] if when else None, updated, shown, problems)
     return _text(source.lang, source.src_uri, values, file_slug, updated)
@@ -379,6 +412,40 @@ def _load_translation(
 
 def _publication_text(when: Publication) -> str:
     return when[1].isoformat() if when[1] is not None else when[0].iso
+
+
+def _needs_alt(values: Mapping[str, Any]) -> bool:
+    """A published item's image file needs its text in every language (a media asset has its
+    own, in data/media.yml)."""
+    image = values.get("image")
+    return bool(image) and is_image_path(str(image)) and not values.get("draft")
+
+
+def _check_lead_image(
+    meta: LineDict,
+    values: Mapping[str, Any],
+    known: KnownIds,
+    path: str,
+    problems: ProblemCollector,
+) -> None:
+    image = values.get("image")
+    if not image:
+        return
+    if not is_image_path(image):
+        if image not in known.media:
+            problems.add(
+                path,
+                meta.line_of("image"),
+                f"unknown media id '{image}'",
+                did_you_mean(image, known.media)
+                or "use the id of an asset in data/media.yml, or a file name such as photo.jpg",
+            )
+    elif not values.get("image_alt"):
+        problems.add(
+            path,
+            meta.line_of("image"),
+            "an image needs 'image_alt', a text for readers who cannot see it",
+        )
 
 
 def _text(

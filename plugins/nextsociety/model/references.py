@@ -29,9 +29,15 @@ class KnownIds:
     events: Collection[str] = ()
     contacts: Collection[str] = ()
     tags: Collection[str] = ()
+    media: Collection[str] = ()
 
     def of(self, kind: str) -> Collection[str]:
-        return {"partner": self.partners, "cluster": self.clusters, "event": self.events}[kind]
+        return {
+            "partner": self.partners,
+            "cluster": self.clusters,
+            "event": self.events,
+            "media": self.media,
+        }[kind]
 
 
 def tag_ids(string_keys: Iterable[str]) -> set[str]:
@@ -51,6 +57,7 @@ def known_ids(
         contacts=set(registries.contacts) if registries else set(),
         events=set(event_ids),
         tags=tag_ids(strings.strings) if strings else set(),
+        media=set(registries.get("media")) if registries else set(),
     )
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import posixpath
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +21,13 @@ from nextsociety.model import markdown_files, urls
 from nextsociety.model.body_links import body_link_problems, built_paths, static_files
 from nextsociety.model.clock import build_instant
 from nextsociety.model.containment import is_inside, link_problems
-from nextsociety.model.errors import DataError, Problem, ProblemCollector, sorted_problems
+from nextsociety.model.errors import (
+    DataError,
+    Problem,
+    ProblemCollector,
+    did_you_mean,
+    sorted_problems,
+)
 from nextsociety.model.events import Event, is_event_source, load_events
 from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.languages import CONFIG_PATH, Language, LanguageSet, parse_languages
@@ -36,6 +42,7 @@ from nextsociety.model.registries.base import (
     registry_kinds,
     vocabulary_keys,
 )
+from nextsociety.model.registries.media import MEDIA_FOLDER, MediaAsset
 from nextsociety.model.schema import check_plain_text, check_slug
 from nextsociety.model.strings import StringTable, load_strings, missing_key_problems
 from nextsociety.model.translations import localized_src_uri, split_language
@@ -249,6 +256,7 @@ def load_site(
         problems.extend(_body_link_problems(config, sources, generated, news, now))
     _check_images(config, sources, news or [], problems)
     problems.extend(publishing_problems(news or [], sources, config.docs_dir, now))
+    _check_media_files(config, registries, problems)
     if problems or strings is None or events is None or news is None:
         return None, sorted_problems(problems.problems)
     site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), paths, now)
@@ -295,7 +303,7 @@ def _load_content(
             if events is not None
             else _event_ids_as_named(event_sources, languages)
         )
-        known = KnownIds(known.partners, known.clusters, event_ids, known.contacts, known.tags)
+        known = replace(known, events=event_ids)
     news: list[NewsItem] | None = []
     if config.news_enabled:
         news_sources = [(uri, text) for uri, text in sources.items() if is_news_source(uri)]
@@ -403,6 +411,7 @@ def _known_ids(
             clusters=_ids_as_written(folder / registry_kind("clusters").file),
             contacts=_ids_as_written(folder / registry_kind("contacts").file),
             tags=known.tags,
+            media=_ids_as_written(folder / registry_kind("media").file),
         )
     if strings is None:
         try:
@@ -410,7 +419,7 @@ def _known_ids(
             tags: Collection[str] = tag_ids(table["strings"])
         except (DataError, TypeError, KeyError):
             tags = _Anything()
-        known = KnownIds(known.partners, known.clusters, known.events, known.contacts, tags)
+        known = replace(known, tags=tags)
     return known
 
 
@@ -573,22 +582,46 @@ def _check_images(
     news: Sequence[NewsItem],
     problems: ProblemCollector,
 ) -> None:
+    """An item's image file stays inside docs_dir and exists (next to the item, or from
+    docs_dir when written with a leading '/')."""
     for item in news:
-        if item.image and not is_inside(item.image.lstrip("/")):
-            shown = posixpath.join(config.docs_dir, item.key)
-            meta = split_front_matter(sources[item.key], shown).meta
+        if not item.image or item.image_media:
+            continue
+        shown = posixpath.join(config.docs_dir, item.key)
+        line = split_front_matter(sources[item.key], shown).meta.line_of("image")
+        hint = "put the image next to the item and give its file name (or a path from "
+        hint += f"{config.docs_dir}/ starting with '/')"
+        path = item.image_file
+        if path is None or not is_inside(path):
+            problems.add(shown, line, f"image '{item.image}' is outside {config.docs_dir}/", hint)
+        elif not (config.docs_path / path).is_file():
             problems.add(
-                shown,
-                meta.line_of("image"),
-                f"image '{item.image}' is outside {config.docs_dir}/",
-                "put the image in the folder and give its path from there",
+                shown, line, f"image '{item.image}' is not a file in {config.docs_dir}/", hint
             )
-        elif item.image and not (config.docs_path / item.image.lstrip("/")).is_file():
-            shown = posixpath.join(config.docs_dir, item.key)
-            meta = split_front_matter(sources[item.key], shown).meta
-            problems.add(
-                shown,
-                meta.line_of("image"),
-                f"image '{item.image}' is not a file in {config.docs_dir}/",
-                "put the image in the folder and give its path from there",
-            )
+
+
+def _check_media_files(
+    config: SiteConfig, registries: Registries | None, problems: ProblemCollector
+) -> None:
+    """Every media asset's file is in the media folder (data/media/)."""
+    if registries is None or config.data_dir is None:
+        return
+    folder = posixpath.join(config.data_dir, MEDIA_FOLDER)
+    shown = posixpath.join(config.data_dir, registry_kind("media").file)
+    assets: Mapping[str, MediaAsset] = registries.get("media")
+    present = _files_under(config.root / folder)
+    for asset in assets.values():
+        if asset.file in present:
+            continue
+        problems.add(
+            shown,
+            asset.line,
+            f"media asset '{asset.id}': no file '{asset.file}' in {folder}/",
+            did_you_mean(asset.file, present) or f"put the file in {folder}/",
+        )
+
+
+def _files_under(folder: Path) -> set[str]:
+    if not folder.is_dir():
+        return set()
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}

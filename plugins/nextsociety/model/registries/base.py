@@ -53,6 +53,7 @@ class RegistryKind:
     extra_pages: tuple[ExtraPage, ...] = ()
     references: Mapping[str, str] = field(default_factory=dict)  # field -> registry it names
     vocabulary: tuple[str, ...] = ()  # string-table keys that label its values
+    optional: bool = False  # its file may be absent: the registry then has no records
 
     @property
     def file(self) -> str:
@@ -111,6 +112,9 @@ def load_registries(
     raw: dict[str, Any] = {}
     for kind in registry_kinds():
         file = RecordFile(posixpath.join(display_dir, kind.file), languages.codes, problems)
+        if kind.optional and not (data_dir / kind.file).exists():
+            records[kind.name], ids[kind.name] = MappingProxyType({}), set()
+            continue
         try:
             raw[kind.name] = load_yaml(data_dir / kind.file, file.path)
         except DataError as exc:
