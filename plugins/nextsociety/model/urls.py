@@ -73,6 +73,22 @@ HOME = "index.md"  # each language's home page
 
 PRESS_INDEX = "press/index.md"
 MEDIA_KIT_DIR = "press/media/"  # every file under it is listed in the press room
+MEDIA_KIT = "press/media-kit.md"  # the media kit page of each language: /press/media-kit/
+
+
+def media_file_url(asset_id: str, name: str) -> str:
+    """A file of a media asset (its original or a size), one for every language."""
+    return f"media/{asset_id}/{name}"
+
+
+def media_kit_zip_url(lang: Language) -> str:
+    """The whole media kit of one language in one ZIP file."""
+    return f"{lang.prefix}press/media-kit/the-next-society-media-kit-{lang.code}.zip"
+
+
+def partners_csv_url(lang: Language) -> str:
+    """The partners as CSV, countries and kinds in the language's words."""
+    return f"{lang.prefix}press/media-kit/partners.csv"
 
 
 def contact_card_url(contact_id: str) -> str:
