@@ -37,6 +37,9 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "news.correction": frozenset({"date", "note"}),
     "news.outdated": frozenset({"date", "language"}),
     "news.withdrawn.notice": frozenset({"reason"}),
+    "media.pixels": frozenset({"width", "height"}),
+    "media.kilobytes": frozenset({"size"}),
+    "media.megabytes": frozenset({"size"}),
 }
 
 

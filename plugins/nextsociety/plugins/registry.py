@@ -174,12 +174,14 @@ class RegistryPlugin(BasePlugin[RegistryConfig]):
         on that record's page, under `registry.backlinks.<registry>`, sorted by name."""
         assert self.registries is not None
         for kind in registry_kinds():
+            if not kind.references or not kind.pages:
+                continue  # nothing to list, or no page to list it from
             heading = f"registry.backlinks.{kind.name}"
             for lang in self.site.languages.languages:
                 for record in sort_by_name(self.registries.get(kind.name).values(), lang.code):
                     for field_name, target in kind.references.items():
                         target_id = getattr(record, field_name)
-                        if not target_id or not kind.pages:
+                        if not target_id:
                             continue
                         url = self._urls[(record_page_key(kind.name, record.id), lang.code)]
                         key = record_page_key(target, target_id)

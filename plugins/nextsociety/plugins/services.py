@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from nextsociety.model import urls
@@ -28,6 +29,13 @@ from nextsociety.model.strings import StringTable
 from nextsociety.model.translations import TranslationGroup, Variant
 from nextsociety.model.urls import record_page_key
 from nextsociety.render.breadcrumbs import Crumb
+from nextsociety.render.media import (
+    Figure,
+    MediaError,
+    MediaLibrary,
+    file_figure,
+    media_figure,
+)
 from nextsociety.render.news import Entry, news_entry, publication_status
 
 
@@ -72,6 +80,7 @@ class SiteServices:
     preview: bool  # `mkdocs serve`: drafts and embargoed items are shown, with a banner
     pages: PageIndex
     backlinks: Backlinks = field(default_factory=Backlinks)
+    media: MediaLibrary | None = None  # the media registry's images: nextsociety/media sets it
 
     @property
     def now(self) -> dt.datetime:
@@ -164,6 +173,36 @@ class SiteServices:
         if contact_id is None or registries is None:
             return None
         return registries.contacts.get(contact_id)
+
+    # -- images ---------------------------------------------------------------------------------
+
+    def lead_figure(self, item: NewsItem, lang: Language) -> Figure | None:
+        """The item's lead image in `lang`: a media asset, or a file next to the item."""
+        if item.image_media:
+            return media_figure(self._media(item).image(item.image_media), lang.code)
+        if item.image_file is None:
+            return None
+        text = item.texts.get(lang.code) or item.original
+        alt = text.image_alt or item.original.image_alt or ""
+        path = self.site.config.docs_path / item.image_file
+        try:
+            return file_figure(path, item.image_file, alt)
+        except MediaError as exc:
+            raise PluginError(f"{self.site.config.docs_dir}/{item.key}: {exc}") from None
+
+    def gallery_figures(self, item: NewsItem, lang: Language) -> list[Figure]:
+        if not item.gallery:
+            return []
+        library = self._media(item)
+        return [media_figure(library.image(asset_id), lang.code) for asset_id in item.gallery]
+
+    def _media(self, item: NewsItem) -> MediaLibrary:
+        if self.media is None:
+            raise PluginError(
+                f"{item.key} shows images of the media registry: add 'nextsociety/media' under "
+                "'plugins:' in mkdocs.yml"
+            )
+        return self.media
 
     def add_backlinks(
         self, refs: Mapping[str, Sequence[str]], lang: Language, heading: str, link: Backlink

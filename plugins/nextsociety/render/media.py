@@ -23,6 +23,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from nextsociety.model import urls
+from nextsociety.model.records import LocalizedValue
 from nextsociety.model.registries.media import MediaAsset
 
 MEDIA_VERSION = "1"  # part of every cache key: bump it when processing changes
@@ -157,7 +158,7 @@ def _process(data: bytes, name: str, folder: Path) -> None:
         resized = _fit(flat, limit)
         options = {"quality": JPEG_QUALITY, "optimize": True, "progressive": True}
         if fmt == "WEBP":
-            options = {"quality": WEBP_QUALITY, "method": 6}
+            options = {"quality": WEBP_QUALITY, "method": 4}
         if profile:
             options["icc_profile"] = profile
         resized.save(partial / f"{rendition}.{suffix}", format=fmt, **options)
@@ -183,3 +184,63 @@ def _fit(image: Image.Image, width: int) -> Image.Image:
         return image
     height = max(1, round(image.height * width / image.width))
     return image.resize((width, height), Image.Resampling.LANCZOS)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image as a page shows it in one language: a media asset's, or a file's."""
+
+    src: str  # site-relative: the web size, or the file
+    alt: str
+    alt_lang: str | None  # the alt text's language when it is not the page's (a fallback)
+    width: int | None = None
+    height: int | None = None
+    webp: str | None = None  # the same size in WebP
+    caption: LocalizedValue | None = None
+    credit: str | None = None
+    licence: str | None = None
+    original: str | None = None  # the high-resolution download
+    mime: str = "image/jpeg"  # of `src`
+    length: int = 0  # bytes of `src`, 0 when unknown
+
+
+def media_figure(image: MediaImage, lang: str) -> Figure:
+    """A media asset's figure in `lang`: its web size, alt and caption (or the default
+    language's, marked as such), credit and licence."""
+    alt = image.asset.alt.in_language(lang)
+    web = image.web
+    return Figure(
+        src=web.url,
+        alt=alt.text,
+        alt_lang=alt.lang if alt.is_fallback else None,
+        width=web.width or None,
+        height=web.height or None,
+        webp=image.web_webp.url if image.web_webp else None,
+        caption=image.asset.caption.in_language(lang),
+        credit=image.asset.credit,
+        licence=image.asset.licence,
+        original=image.original.url,
+        mime=_MIME.get(posixpath.splitext(web.url)[1], "image/jpeg"),
+        length=web.size,
+    )
+
+
+def file_figure(path: Path, url: str, alt: str) -> Figure:
+    """An image file next to a news item: its size read from the file's header."""
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise MediaError(f"{url} cannot be read as an image: {exc}") from None
+    mime = _MIME.get(posixpath.splitext(url)[1].lower(), "image/jpeg")
+    return Figure(url, alt, None, width, height, mime=mime, length=path.stat().st_size)
+
+
+_MIME = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+}
