@@ -38,6 +38,7 @@ from nextsociety.render.dates import date_or_month, long_date
 from nextsociety.render.feeds import (
     Feed,
     FeedEntry,
+    FeedImage,
     FeedPageText,
     atom,
     feed_stylesheet,
@@ -361,7 +362,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         newer, older = self._neighbours(item)
         site_url = config.site_url or ""
         url = absolute_url(site_url, page.url)
-        image = absolute_url(site_url, item.image.lstrip("/")) if item.image else None
+        lead = self.site.lead_figure(item, lang)
+        image = absolute_url(site_url, lead.src) if lead is not None else None
         logo = absolute_url(site_url, self.config.logo) if self.config.logo else None
         partners = self.site.registry_links("partners", item.partners, lang)
         organisers = self.site.registry_links("partners", item.organisers, lang)
@@ -405,6 +407,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             else None,
             correction=correction(item, lang),
             outdated=self._outdated(item, lang),
+            lead=lead,
+            gallery=self.site.gallery_figures(item, lang),
         )
 
     def _outdated(self, item: NewsItem, lang: Language) -> Outdated | None:
@@ -478,6 +482,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         note = correction(item, lang)
         if note is not None:  # the correction first, as the page shows it
             body = correction_html(note, self._correction_text(note, lang)) + body
+        lead = self.site.lead_figure(item, lang)
         return FeedEntry(
             # tag: URI from the item's path and date: stable when the title or slug changes
             id=f"tag:{authority},{item.published.iso}:{item.key[:-3]}/{lang.code}",
@@ -490,7 +495,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             published=(item.publish_at or item.date) if item.date_precision == "day" else None,
             updated=text.updated or item.publish_at or item.date,  # this language's last update
             categories=[t(f"news.type.{item.type}")] + [t(f"tag.{tag}") for tag in item.tags],
-            image=absolute_url(site_url, item.image.lstrip("/")) if item.image else None,
+            image=FeedImage(absolute_url(site_url, lead.src), lead.mime, lead.length)
+            if lead is not None
+            else None,
         )
 
     def _correction_text(self, note: Correction, lang: Language) -> str:

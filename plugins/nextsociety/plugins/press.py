@@ -28,6 +28,7 @@ class PressRoom:
     releases: Sequence[Entry]
     contacts: Sequence[Contact]
     media: Sequence[File]  # the media kit: every file under press/media/
+    media_kit_url: str | None = None  # the media kit page (/press/media-kit/), when there is one
 
 
 def boilerplate_html(boilerplate: Boilerplate, codes: Iterable[str]) -> dict[str, dict[str, str]]:
@@ -49,10 +50,12 @@ def press_room(
         (f for f in files if f.src_uri.startswith(MEDIA_KIT_DIR) and not f.is_documentation_page()),
         key=lambda f: f.src_uri,
     )
+    kit = services.pages.variant(urls.MEDIA_KIT, lang)
     return PressRoom(
         releases=[services.news_entry(item, lang) for item in items if item.is_press_release],
         contacts=list(contacts.values()),
         media=media,
+        media_kit_url=kit.url if kit is not None else None,
     )
 
 

@@ -121,10 +121,12 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         return "", ""
 
     def _lead_image(self, item: Any, config: MkDocsConfig) -> SocialImage | None:
-        if item is None or not item.item.image:
+        """The news item's lead image (its web size), with its size and text."""
+        lead = item.lead if item is not None else None
+        if lead is None:
             return None
-        alt = item.text.image_alt or item.item.original.image_alt or ""
-        return SocialImage(absolute_url(config.site_url or "", item.item.image.lstrip("/")), alt)
+        url = absolute_url(config.site_url or "", lead.src)
+        return SocialImage(url, lead.alt, lead.width, lead.height)
 
     def _card(self, text: CardText, config: MkDocsConfig, alt: str) -> SocialImage | None:
         if self._fonts is None or self._cache is None:

@@ -14,6 +14,15 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @dataclass(frozen=True)
+class FeedImage:
+    """An entry's lead image: Atom's enclosure, JSON Feed's `image`."""
+
+    url: str  # absolute
+    mime: str
+    length: int  # bytes, 0 when unknown
+
+
+@dataclass(frozen=True)
 class FeedEntry:
     id: str  # stable: never derived from the title
     url: str  # absolute
@@ -25,7 +34,7 @@ class FeedEntry:
     published: dt.date | None
     updated: dt.date
     categories: Sequence[str] = ()
-    image: str | None = None  # absolute URL
+    image: FeedImage | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,10 @@ def atom(feed: Feed) -> bytes:
         sub(node, "id", entry.id)
         sub(node, "title", entry.title)
         sub(node, "link", rel="alternate", type="text/html", href=entry.url, hreflang=feed.lang)
+        if entry.image is not None:  # RFC 4287 4.2.7.2: a related resource, possibly large
+            image = entry.image
+            length = {"length": str(image.length)} if image.length else {}
+            sub(node, "link", rel="enclosure", type=image.mime, href=image.url, **length)
         if entry.published is not None:
             sub(node, "published", _timestamp(entry.published))
         sub(node, "updated", _timestamp(entry.updated))
@@ -203,7 +216,7 @@ def json_feed(feed: Feed) -> bytes:
                 **({"date_modified": _timestamp(entry.updated)} if entry.published else {}),
                 "language": feed.lang,
                 **({"tags": list(entry.categories)} if entry.categories else {}),
-                **({"image": entry.image} if entry.image else {}),
+                **({"image": entry.image.url} if entry.image else {}),
             }
             for entry in feed.entries
         ],

@@ -18,6 +18,7 @@ from nextsociety.model.registries.contacts import Contact
 from nextsociety.render.archives import Pagination
 from nextsociety.render.dates import date_or_month, long_date
 from nextsociety.render.jsonld import news_article
+from nextsociety.render.media import Figure
 
 _LINK_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"#][^"]*|#[^"]*)"')
 
@@ -77,6 +78,8 @@ class ItemView:
     all_releases_url: str | None = None  # a press release links to every other one
     correction: Correction | None = None  # "Updated on … — correction: …"
     outdated: Outdated | None = None  # a translation older than the original's correction
+    lead: Figure | None = None  # the lead image, with its caption and credit
+    gallery: Sequence[Figure] = ()
 
 
 @dataclass(frozen=True)
