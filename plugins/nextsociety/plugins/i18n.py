@@ -192,6 +192,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 target.dest_uri = _dest_of(lang.prefix + path, config.use_directory_urls)
                 target.url = _url_of(target.dest_uri, config.use_directory_urls)
             self.pages.register(key, lang, target)
+        _share_static_files(files, config, self.languages)
         return files
 
     @event_priority(-100)  # last: every plugin has registered its pages by now
@@ -519,6 +520,24 @@ def isolate_latin(text: str, direction: str = "ltr") -> Markup:
         Markup("<bdi>{}</bdi>").format(part.text) if part.isolate else escape(part.text)
         for part in segments(str(text), direction)
     )
+
+
+def _share_static_files(files: Files, config: MkDocsConfig, languages: LanguageSet) -> None:
+    """Translations (and fallback copies) share the original's images: `![…](photo.jpg)` in
+    `news/2018/x.fr.md` is resolved from `fr/news/2018/`, so each image of docs_dir gets an
+    alias there that publishes nothing new: same file, same URL as the original."""
+    docs_dir = os.path.abspath(config.docs_dir)
+    for file in [f for f in files if not f.is_documentation_page()]:
+        source = os.path.abspath(file.abs_src_path or "")
+        if file.generated_by or not source.startswith(docs_dir + os.sep):
+            continue
+        for lang in languages.languages[1:]:
+            uri = lang.prefix + file.src_uri
+            if files.get_file_from_path(uri) is not None:
+                continue  # a file the translation gives itself
+            alias = File.generated(config, uri, abs_src_path=source)
+            alias.dest_uri, alias.url = file.dest_uri, file.url
+            files.append(alias)
 
 
 def _dest_of(folder: str, use_directory_urls: bool) -> str:
