@@ -17,6 +17,8 @@ from PIL import Image
 
 from tests.conftest import BuildResult, run_mkdocs_build, write_project
 from tests.news.conftest import BASE_PAGES, BUILD_DATE, NEWS_PLUGIN, news_file
+from tests.quality import browser as chromium
+from tests.quality.checks import check_html_valid, check_links
 from tests.registry.conftest import base_data, registry_yml
 
 pytestmark = pytest.mark.slow
@@ -212,3 +214,31 @@ def test_a_warm_build_resizes_nothing(builds):
     first, second = builds
     assert "2 media images resized" in first.log
     assert "resized" not in second.log
+
+
+# -- the quality gates on pages with photos (the real site has none yet) ----------------------
+
+PAGES_WITH_PHOTOS = {
+    f"{code} {kind}": f"/{prefix}{path}"
+    for code, prefix in (("en", ""), ("fr", "fr/"), ("ar", "ar/"))
+    for kind, path in (("item", "news/2018/visit/"), ("kit", "press/media-kit/"))
+}
+
+
+@pytest.mark.usefixtures("vnu")
+def test_pages_with_photos_are_valid_html(builds):
+    site = builds[0].site
+    problems = check_html_valid(site)
+    assert not problems, "\n".join(problems)
+
+
+def test_pages_with_photos_have_no_dead_link(builds):
+    report = check_links(builds[0].site, "https://example.org/")
+    assert report.checked and not report.dead, report.dead
+
+
+@pytest.mark.browser
+def test_pages_with_photos_have_no_axe_violation(builds, browser):
+    with chromium.serve(builds[0].site) as home:
+        problems = chromium.axe_problems_of(browser, home, PAGES_WITH_PHOTOS)
+    assert not problems, "\n".join(problems)
