@@ -61,6 +61,7 @@ NEWS_KEYS = st.sampled_from(
         "draft",
         "image",
         "image_alt",
+        "gallery",
         "slug",
         "updated",
         "dateline",
@@ -119,6 +120,24 @@ def test_partners_registry(tmp_path_factory, records):
     (folder / "partners.yml").write_text(as_yaml(records), encoding="utf-8")
     (folder / "clusters.yml").write_text("[]\n", encoding="utf-8")
     (folder / "contacts.yml").write_text("[]\n", encoding="utf-8")
+    try:
+        load_registries(folder, LANGUAGES, "data")
+    except DataError as error:
+        assert_problems_have_places(error, "data/")
+
+
+MEDIA_KEYS = st.sampled_from(
+    ["id", "kind", "file", "alt", "caption", "credit", "licence", "license", "x"]
+)
+
+
+@FAST
+@given(st.lists(st.dictionaries(MEDIA_KEYS, VALUE, max_size=7), max_size=4))
+def test_media_registry(tmp_path_factory, records):
+    folder = Path(tmp_path_factory.mktemp("data"))
+    (folder / "media.yml").write_text(as_yaml(records), encoding="utf-8")
+    for name in ("partners.yml", "clusters.yml", "contacts.yml"):
+        (folder / name).write_text("[]\n", encoding="utf-8")
     try:
         load_registries(folder, LANGUAGES, "data")
     except DataError as error:
