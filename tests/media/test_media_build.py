@@ -242,3 +242,30 @@ def test_pages_with_photos_have_no_axe_violation(builds, browser):
     with chromium.serve(builds[0].site) as home:
         problems = chromium.axe_problems_of(browser, home, PAGES_WITH_PHOTOS)
     assert not problems, "\n".join(problems)
+
+
+def test_share_links_of_an_item(builds):
+    soup = builds[0].soup("ar/news/2018/visit/")
+    share = soup.select_one("section.ns-share")
+    assert share.h2.get_text() == "مشاركة"
+    links = [a["href"] for a in share.find_all("a")]
+    url = "https%3A//example.org/ar/news/2018/visit/"
+    assert links[0].startswith("mailto:?subject=") and links[0].endswith("body=" + url)
+    assert links[1] == f"https://www.linkedin.com/sharing/share-offsite/?url={url}"
+    assert links[2].startswith("https://x.com/intent/post?text=") and links[2].endswith(url)
+    assert share.button.has_attr("hidden"), "shown by the script, where the Clipboard API is"
+
+
+@pytest.mark.browser
+def test_copy_link_puts_the_address_on_the_clipboard(builds, browser):
+    with chromium.serve(builds[0].site) as home:
+        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        page.goto(home + "fr/news/2018/visit/")
+        page.click("button.ns-share__copy")
+        page.wait_for_function("document.querySelector('.ns-share__status').textContent !== ''")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        status = page.text_content(".ns-share__status")
+        context.close()
+    assert copied == "https://example.org/fr/news/2018/visit/"
+    assert status == "Lien copié"
