@@ -52,7 +52,9 @@ FILES = {
     **BASE_PAGES,
     "content/press/media-kit.md": "---\ntemplate: media-kit.html\n---\n# Media kit\n\nFacts.\n",
     "content/press/media-kit.fr.md": "---\ntemplate: media-kit.html\n---\n# Kit média\n\nFaits.\n",
-    "content/news/2018/visit.md": news_file("Visit", "2018-11-30", extra=ITEM, body=BODY),
+    "content/news/2018/visit.md": news_file(
+        "Visit", "2018-11-30", "press-release", extra=ITEM, body=BODY
+    ),
     "content/news/2018/visit.fr.md": "---\ntitle: Visite\nsummary: Résumé.\n---\n" + BODY,
     "content/news/2018/visit.ar.md": "---\ntitle: زيارة\nsummary: ملخص.\n---\n" + BODY,
     "content/news/2018/own.md": news_file(
@@ -75,6 +77,7 @@ def config() -> str:
     data["plugins"] += [
         yaml.safe_load(NEWS_PLUGIN)[0],
         "nextsociety/media",
+        "nextsociety/pdf",
         {"nextsociety/social": {"cards": False}},
     ]
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
@@ -269,3 +272,32 @@ def test_copy_link_puts_the_address_on_the_clipboard(builds, browser):
         context.close()
     assert copied == "https://example.org/fr/news/2018/visit/"
     assert status == "Lien copié"
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_release_pdf_in_every_language(builds):
+    first, second = builds
+    for prefix, title, link in (
+        ("", "Visit", "Download PDF"),
+        ("fr/", "Visite", "Télécharger le PDF"),
+        ("ar/", "زيارة", "تنزيل ملف PDF"),
+    ):
+        page = f"{prefix}news/2018/visit/"
+        anchor = first.soup(page).select_one(".ns-item__pdf a")
+        assert anchor.get_text() == link and anchor["href"] == "visit.pdf"
+        pdf = first.site / page / "visit.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF-")
+        assert pdf.read_bytes() == (second.site / page / "visit.pdf").read_bytes()
+        count, text = pdf_text(pdf)
+        assert count in (1, 2)  # the text, the photo and the boilerplate
+        assert title in text and f"https://example.org/{page}" in text
+        assert "Test Photographer" in text  # the lead image's credit, under the picture
+    assert "PDFs: 3 made, 0 cached" in first.log
+    assert "PDFs: 0 made, 3 cached" in second.log
+    assert not (first.site / "news/2018/own/own.pdf").exists(), "news items have no PDF"

@@ -91,6 +91,11 @@ def partners_csv_url(lang: Language) -> str:
     return f"{lang.prefix}press/media-kit/partners.csv"
 
 
+def release_pdf_path(page_url: str, slug: str) -> str:
+    """A press release's PDF, in the folder of its page in that language: `<page>/<slug>.pdf`."""
+    return f"{page_url}{slug}.pdf"
+
+
 def contact_card_url(contact_id: str) -> str:
     """A contact's vCard, one file for every language (its roles carry their languages)."""
     return f"press/contacts/{contact_id}.vcf"

@@ -1,0 +1,101 @@
+"""The `nextsociety/pdf` plugin: each press release as a PDF in each of its languages.
+
+List it after `nextsociety/news` (whose item view the PDF shows) and `nextsociety/media`
+(whose images must be in `site/` before WeasyPrint reads them). While pages render, each
+release's PDF document is made from `pdf-release.html` and the page's body; PDFs are made in
+`on_post_build`, once the whole site is written, and cached outside `site/` by a hash of their
+document (`cache_dir`), so a warm rebuild makes none. Each page links its PDF ("Download PDF").
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, cast
+
+from jinja2 import Environment
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from nextsociety.model import urls
+from nextsociety.plugins.i18n import site_services
+from nextsociety.render.news import feed_html
+from nextsociety.render.pdf import PdfError, pdf_key, write_pdf
+
+log = get_plugin_logger("nextsociety/pdf")
+PLUGIN_NAME = "nextsociety/pdf"
+TEMPLATE = "pdf-release.html"
+
+
+class PdfConfig(Config):
+    cache_dir = c.Type(str, default=".cache/nextsociety")  # relative to mkdocs.yml, not in site/
+
+
+class PdfPlugin(BasePlugin[PdfConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._cache: Path | None = None
+        self._env: Environment | None = None
+        self._jobs: dict[str, str] = {}  # cache key -> the PDF's HTML, for PDFs not cached yet
+        self._published: dict[str, str] = {}  # site path -> cache key
+        self.made = 0  # PDFs made by the last build (the others came from the cache)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        site_services(config, PLUGIN_NAME)  # fails early when the i18n plugin is missing
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self._cache = root / self.config.cache_dir / "pdf"
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self._jobs, self._published, self.made = {}, {}, 0
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self._env = env
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        values = cast("dict[str, Any]", context)  # TemplateContext is closed; we add keys
+        view = values.get("news_item")
+        if view is None or not view.item.is_press_release:
+            return context
+        if values["i18n"].lang.code not in view.item.texts:
+            return context  # a copy in another language: its original has the PDF
+        assert self._env is not None and self._cache is not None
+        url = page.canonical_url or ""
+        body = feed_html(page.content or "", url)
+        html = self._env.get_template(TEMPLATE).render(**values, pdf_body=body, pdf_url=url)
+        key = pdf_key(html)
+        path = urls.release_pdf_path(page.url, view.text.slug)
+        self._published[path] = key
+        if not (self._cache / f"{key}.pdf").is_file():
+            self._jobs[key] = html
+        values["release_pdf"] = path
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self._cache is not None
+        site_dir = Path(config.site_dir)
+        site_url = config.site_url or ""
+        for key, html in sorted(self._jobs.items()):
+            try:
+                write_pdf(html, site_url, site_dir, self._cache / f"{key}.pdf")
+            except PdfError as exc:
+                raise PluginError(f"{PLUGIN_NAME}: a press release's PDF failed: {exc}") from None
+        self.made = len(self._jobs)
+        for path, key in sorted(self._published.items()):
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self._cache / f"{key}.pdf", target)
+        if self._published:
+            cached = len(self._published) - self.made
+            log.info(f"{len(self._published)} release PDFs: {self.made} made, {cached} cached")
