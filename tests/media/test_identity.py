@@ -8,10 +8,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from nextsociety.render.cards import CardError, CardFonts
-from nextsociety.render.identity import ICON_PNGS, NAME, identity_files
+from nextsociety.render.identity import ICON_PNGS, NAME, font_digest, identity_files
 from PIL import Image
 
 from tests.conftest import REPO
+
+SVG = "data/media/wordmark.svg"
+SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
@@ -24,10 +27,13 @@ def generated() -> dict[str, bytes]:
 
 
 def test_committed_files_are_the_scripts_output(generated):
+    same_font = f"sha256:{font_digest()}".encode() in (REPO / SVG).read_bytes()
     for path, data in generated.items():
         committed = (REPO / path).read_bytes()
-        if path.endswith(".svg"):
+        if path.endswith(".svg") and same_font:
             assert committed == data, f"{path}: run python -m nextsociety.render.identity"
+        elif path.endswith(".svg"):  # another Noto release: the same name, other outlines
+            assert ET.fromstring(committed).find(f"{SVG_NS}title").text == NAME
         else:  # PNGs: the same size (another FreeType may antialias edges a level apart)
             ours, theirs = Image.open(io.BytesIO(data)), Image.open(io.BytesIO(committed))
             assert ours.size == theirs.size, path

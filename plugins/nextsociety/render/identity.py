@@ -14,6 +14,7 @@ wordmark and icon to `data/media/`. The same font gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import sys
 from collections.abc import Sequence
@@ -60,10 +61,16 @@ def _advance(font: TTFont, text: str, size: float) -> float:
     return sum(font["hmtx"][cmap[ord(char)]][0] for char in text) * scale
 
 
-def _svg(width: float, height: float, body: str) -> str:
+def font_digest(font_path: Path = FONT) -> str:
+    """Which font file the outlines come from: another version draws other paths."""
+    return hashlib.sha256(font_path.read_bytes()).hexdigest()[:16]
+
+
+def _svg(width: float, height: float, body: str, font_path: Path) -> str:
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{NAME}">'
+        f"<!-- {font_path.name} sha256:{font_digest(font_path)} -->"
         f"<title>{NAME}</title>{body}</svg>\n"
     )
 
@@ -76,7 +83,7 @@ def wordmark_svg(colour: str = INDIGO, font_path: Path = FONT) -> str:
     width = _advance(font, NAME, EM) + 2 * margin
     paths = _line_paths(font, NAME, margin, margin + cap, EM)
     body = f'<path fill="{colour}" d="{" ".join(paths)}"/>'
-    return _svg(width, cap + 2 * margin, body)
+    return _svg(width, cap + 2 * margin, body, font_path)
 
 
 def icon_svg(font_path: Path = FONT) -> str:
@@ -90,7 +97,7 @@ def icon_svg(font_path: Path = FONT) -> str:
         paths += _line_paths(font, line, x, _icon_baseline(index, cap, box), size)
     body = f'<rect width="{box}" height="{box}" rx="{box // 8}" fill="{INDIGO}"/>'
     body += f'<path fill="{WHITE}" d="{" ".join(paths)}"/>'
-    return _svg(box, box, body)
+    return _svg(box, box, body, font_path)
 
 
 def _icon_layout(font: TTFont, box: int) -> tuple[float, int]:

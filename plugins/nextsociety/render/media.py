@@ -18,6 +18,7 @@ import posixpath
 import shutil
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -227,13 +228,20 @@ def media_figure(image: MediaImage, lang: str) -> Figure:
 
 def file_figure(path: Path, url: str, alt: str) -> Figure:
     """An image file next to a news item: its size read from the file's header."""
+    stat = path.stat()
+    width, height = _image_size(path, stat.st_mtime_ns, stat.st_size)
+    mime = _MIME.get(posixpath.splitext(url)[1].lower(), "image/jpeg")
+    return Figure(url, alt, None, width, height, mime=mime, length=stat.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _image_size(path: Path, mtime_ns: int, length: int) -> tuple[int, int]:
+    """Read once per file version (pages, feeds and previews all ask for the same image)."""
     try:
         with Image.open(path) as image:
-            width, height = image.size
+            return image.size
     except (OSError, SyntaxError, ValueError) as exc:
-        raise MediaError(f"{url} cannot be read as an image: {exc}") from None
-    mime = _MIME.get(posixpath.splitext(url)[1].lower(), "image/jpeg")
-    return Figure(url, alt, None, width, height, mime=mime, length=path.stat().st_size)
+        raise MediaError(f"{path.name} cannot be read as an image: {exc}") from None
 
 
 _MIME = {
