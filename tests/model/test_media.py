@@ -199,3 +199,13 @@ def test_a_draft_may_wait_for_its_translations_alt(media_check):
             "with '/'))"
         )
     ]
+
+
+def test_image_alt_with_a_media_id(media_check):
+    problems = media_check(PHOTO, item("image: visit-group\nimage_alt: The group\n"))
+    assert problems == [
+        (
+            "content/news/2018/visit.md:7: 'image_alt' is for an image file: the text of "
+            "'visit-group' is its 'alt' in data/media.yml (remove the line, or write the text there)"
+        )
+    ]

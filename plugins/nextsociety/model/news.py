@@ -440,6 +440,14 @@ def _check_lead_image(
                 did_you_mean(image, known.media)
                 or "use the id of an asset in data/media.yml, or a file name such as photo.jpg",
             )
+        elif values.get("image_alt"):
+            problems.add(
+                path,
+                meta.line_of("image_alt"),
+                f"'image_alt' is for an image file: the text of '{image}' is its 'alt' in "
+                "data/media.yml",
+                "remove the line, or write the text there",
+            )
     elif not values.get("image_alt"):
         problems.add(
             path,
