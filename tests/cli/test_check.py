@@ -117,6 +117,13 @@ def _partner_registry(project: Project) -> list[str]:
     return [f"data/partners.yml:{line}: unknown key 'contry' in partner (did you mean 'country'?)"]
 
 
+def _media_registry(project: Project) -> list[str]:
+    line = project.replace("data/media.yml", "  file: wordmark.svg\n", "  file: wordmarks.svg\n")
+    return [
+        f"data/media.yml:{line}: media asset 'wordmark': no file 'wordmarks.svg' in data/media/ (did you mean 'wordmark.svg'?)"
+    ]
+
+
 def _string_table(project: Project) -> list[str]:
     line = project.line_of("data/site.yml", "  untranslated.title:")
     project.replace("data/site.yml", "    ar: لم تُترجم بعد\n", "")
@@ -154,6 +161,7 @@ def _missing_image(project: Project) -> list[str]:
         _malformed_yaml,
         _event,
         _partner_registry,
+        _media_registry,
         _string_table,
         _navigation_and_page_slug,
         _missing_image,

@@ -24,6 +24,7 @@ BREAKS = [
     cases._news_with_unknown_ids,
     cases._event,
     cases._partner_registry,
+    cases._media_registry,
     cases._string_table,
     cases._navigation_and_page_slug,
 ]

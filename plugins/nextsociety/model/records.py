@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -93,6 +94,7 @@ class RecordFile:
     path: str
     languages: tuple[str, ...]  # the default language first
     problems: ProblemCollector
+    folder: Path | None = None  # the registries' folder, for records that name files in it
 
     @property
     def default_language(self) -> str:

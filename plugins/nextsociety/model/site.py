@@ -21,13 +21,7 @@ from nextsociety.model import markdown_files, urls
 from nextsociety.model.body_links import body_link_problems, built_paths, static_files
 from nextsociety.model.clock import build_instant
 from nextsociety.model.containment import is_inside, link_problems
-from nextsociety.model.errors import (
-    DataError,
-    Problem,
-    ProblemCollector,
-    did_you_mean,
-    sorted_problems,
-)
+from nextsociety.model.errors import DataError, Problem, ProblemCollector, sorted_problems
 from nextsociety.model.events import Event, is_event_source, load_events
 from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.languages import CONFIG_PATH, Language, LanguageSet, parse_languages
@@ -42,7 +36,6 @@ from nextsociety.model.registries.base import (
     registry_kinds,
     vocabulary_keys,
 )
-from nextsociety.model.registries.media import MEDIA_FOLDER, MediaAsset
 from nextsociety.model.schema import check_plain_text, check_slug
 from nextsociety.model.strings import StringTable, load_strings, missing_key_problems
 from nextsociety.model.translations import localized_src_uri, split_language
@@ -256,7 +249,6 @@ def load_site(
         problems.extend(_body_link_problems(config, sources, generated, news, now))
     _check_images(config, sources, news or [], problems)
     problems.extend(publishing_problems(news or [], sources, config.docs_dir, now))
-    _check_media_files(config, registries, problems)
     if problems or strings is None or events is None or news is None:
         return None, sorted_problems(problems.problems)
     site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), paths, now)
@@ -598,30 +590,3 @@ def _check_images(
             problems.add(
                 shown, line, f"image '{item.image}' is not a file in {config.docs_dir}/", hint
             )
-
-
-def _check_media_files(
-    config: SiteConfig, registries: Registries | None, problems: ProblemCollector
-) -> None:
-    """Every media asset's file is in the media folder (data/media/)."""
-    if registries is None or config.data_dir is None:
-        return
-    folder = posixpath.join(config.data_dir, MEDIA_FOLDER)
-    shown = posixpath.join(config.data_dir, registry_kind("media").file)
-    assets: Mapping[str, MediaAsset] = registries.get("media")
-    present = _files_under(config.root / folder)
-    for asset in assets.values():
-        if asset.file in present:
-            continue
-        problems.add(
-            shown,
-            asset.line,
-            f"media asset '{asset.id}': no file '{asset.file}' in {folder}/",
-            did_you_mean(asset.file, present) or f"put the file in {folder}/",
-        )
-
-
-def _files_under(folder: Path) -> set[str]:
-    if not folder.is_dir():
-        return set()
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}

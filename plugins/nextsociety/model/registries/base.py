@@ -111,7 +111,9 @@ def load_registries(
     ids: dict[str, Collection[str] | None] = {}
     raw: dict[str, Any] = {}
     for kind in registry_kinds():
-        file = RecordFile(posixpath.join(display_dir, kind.file), languages.codes, problems)
+        file = RecordFile(
+            posixpath.join(display_dir, kind.file), languages.codes, problems, data_dir
+        )
         if kind.optional and not (data_dir / kind.file).exists():
             records[kind.name], ids[kind.name] = MappingProxyType({}), set()
             continue

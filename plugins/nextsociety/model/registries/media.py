@@ -4,17 +4,20 @@ Each record names one file of the media folder (`data/media/` beside the registr
 for readers who cannot see it (`alt`) and its `caption`, per language with the default
 language required (a missing translation shows the default text, marked with its language,
 as a missing page translation does), and who made it (`credit`) and on what terms it may be
-used (`licence`), both required. The file's existence is checked by `load_site()`, which
-knows the project's folders; images are resized and cached by `render/media.py`.
+used (`licence`), both required. The file must be in the media folder (checked with the
+other registry problems, so a broken partners.yml does not hide it); images are resized and
+cached by `render/media.py`.
 """
 
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from nextsociety.model.containment import is_inside
+from nextsociety.model.errors import did_you_mean
 from nextsociety.model.records import (
     LocalizedText,
     RecordFile,
@@ -74,8 +77,11 @@ class MediaAsset:
 def parse_media(
     data: Any, file: RecordFile
 ) -> tuple[tuple[MediaAsset, ...], dict[str, int] | None]:
+    present = _files_in(file.folder / MEDIA_FOLDER) if file.folder is not None else None
+
     def build(values: dict[str, Any], raw: LineDict) -> MediaAsset | None:
         check_vocabulary(values, "kind", MEDIA_KINDS, raw, file)
+        _check_file_exists(values, raw, file, present)
         alt = parse_localized(values, "alt", raw, file)
         caption = parse_localized(values, "caption", raw, file)
         if not has_required(values, MEDIA_FIELDS) or alt is None or caption is None:
@@ -92,6 +98,27 @@ def parse_media(
         )
 
     return parse_records(data, file, MEDIA_FIELDS, "media asset", build)
+
+
+def _check_file_exists(
+    values: dict[str, Any], raw: LineDict, file: RecordFile, present: set[str] | None
+) -> None:
+    name = values.get("file")
+    if present is None or not isinstance(name, str) or name in present:
+        return
+    folder = posixpath.join(posixpath.dirname(file.path), MEDIA_FOLDER)
+    file.add(
+        raw.line_of("file"),
+        f"media asset '{values.get('id')}': no file '{name}' in {folder}/",
+        did_you_mean(name, present) or f"put the file in {folder}/",
+    )
+
+
+def _files_in(folder: Path) -> set[str]:
+    """Every file under `folder`, as paths relative to it."""
+    if not folder.is_dir():
+        return set()
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
 # Media have no pages of their own: news items show them, the media kit lists them all.
