@@ -9,7 +9,11 @@ document (`cache_dir`), so a warm rebuild makes none. Each page links its PDF ("
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, cast
 
@@ -82,15 +86,31 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         values["release_pdf"] = path
         return context
 
+    def _make(self, site_url: str, site_dir: Path) -> None:
+        """The PDFs the cache lacks: in worker processes when there are several."""
+        assert self._cache is not None
+        jobs = [
+            (html, site_url, site_dir, self._cache / f"{key}.pdf")
+            for key, html in sorted(self._jobs.items())
+        ]
+        if len(jobs) < 2:
+            for job in jobs:
+                write_pdf(*job)
+            return
+        # forkserver: workers start from a clean process, not a copy of the build's threads
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context) as pool:
+            for _ in pool.map(write_pdf, *zip(*jobs, strict=True), chunksize=8):
+                pass
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self._cache is not None
         site_dir = Path(config.site_dir)
         site_url = config.site_url or ""
-        for key, html in sorted(self._jobs.items()):
-            try:
-                write_pdf(html, site_url, site_dir, self._cache / f"{key}.pdf")
-            except PdfError as exc:
-                raise PluginError(f"{PLUGIN_NAME}: a press release's PDF failed: {exc}") from None
+        try:
+            self._make(site_url, site_dir)
+        except (PdfError, OSError, BrokenProcessPool) as exc:
+            raise PluginError(f"{PLUGIN_NAME}: a press release's PDF failed: {exc}") from None
         self.made = len(self._jobs)
         for path, key in sorted(self._published.items()):
             target = site_dir / path
