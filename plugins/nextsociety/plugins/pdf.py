@@ -39,6 +39,7 @@ TEMPLATE = "pdf-release.html"
 
 
 class PdfConfig(Config):
+    enabled = c.Type(bool, default=True)  # off: no PDF, no link (`enabled: !ENV [PDF, true]`)
     cache_dir = c.Type(str, default=".cache/nextsociety")  # relative to mkdocs.yml, not in site/
 
 
@@ -70,7 +71,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     ) -> TemplateContext:
         values = cast("dict[str, Any]", context)  # TemplateContext is closed; we add keys
         view = values.get("news_item")
-        if view is None or not view.item.is_press_release:
+        if not self.config.enabled or view is None or not view.item.is_press_release:
             return context
         if values["i18n"].lang.code not in view.item.texts:
             return context  # a copy in another language: its original has the PDF
