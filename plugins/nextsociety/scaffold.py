@@ -100,6 +100,11 @@ def news_item_files(
             "[barcelona-benchmarking-visit]"
         ),
         "tags: []  # tags with a 'tag.<id>' label in data/site.yml, e.g. [cluster-booster-track]",
+        (
+            "# image: <id>  # the lead photo: an id of data/media.yml (its alt, caption and credit "
+            "are there), or a file next to this item (photo.jpg) with image_alt: in every language"
+        ),
+        "# gallery: [<id>, <id>]  # more photos of data/media.yml",
     ]
     if contact:
         lines.append(f"contact: {contact}  # the press contact, from data/contacts.yml")
