@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import textwrap
 
 import yaml
 
@@ -255,6 +256,17 @@ def test_the_readme_links_the_editors_guide():
     assert "[docs/editors.md](docs/editors.md)" in section("Editor's guide")
 
 
+def _check_media_example(record: str, project: Project) -> None:
+    """A media registry example of docs/editors.md, added with its file, passes the check."""
+    name = yaml.safe_load(record)[0]["file"]
+    (project.root / "data" / "media" / name).write_bytes(b"an image")
+    registry = project.read("data/media.yml")
+    project.write("data/media.yml", registry + record)
+    result = nextsociety("check", cwd=project.root)
+    assert result.returncode == 0, f"{record}\n{result.stdout}{result.stderr}"
+    project.write("data/media.yml", registry)
+
+
 def test_docs_editors_commands_work_as_written(project: Project):
     """Every `nextsociety` command of docs/editors.md but the preview, in order, succeeds; its
     front matter examples are accepted by the model."""
@@ -270,6 +282,9 @@ def test_docs_editors_commands_work_as_written(project: Project):
         assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
     fields = {"updated", "correction", "withdrawn", "date"}
     for block in code_blocks(EDITORS, "yaml"):
+        if textwrap.dedent(block).startswith("- id:"):
+            _check_media_example(textwrap.dedent(block), project)
+            continue
         for line in block.splitlines():
             key = line.split(":", 1)[0]
             assert key in fields, line
