@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
@@ -32,6 +31,7 @@ from nextsociety.model.frontmatter import split_front_matter
 from nextsociety.model.languages import Language
 from nextsociety.model.registries.media import MEDIA_FOLDER
 from nextsociety.plugins.i18n import PageLanguage, site_services
+from nextsociety.plugins.published import publish_cached
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.media import MediaError, MediaLibrary
 from nextsociety.render.mediakit import (
@@ -159,9 +159,7 @@ class MediaPlugin(BasePlugin[MediaConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.services is not None
         for url, cached in self.library.published():
-            target = Path(config.site_dir, url)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, target)
+            publish_cached(cached, Path(config.site_dir, url))
         if self.services.pages.variant(self.config.kit_page, self.services.languages.default):
             for lang in self.services.languages.languages:
                 zip_path = os.path.join(config.site_dir, urls.media_kit_zip_url(lang))

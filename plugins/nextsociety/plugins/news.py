@@ -95,6 +95,8 @@ class _BuildState:
     items: list[NewsItem] = field(default_factory=list)
     by_key: dict[str, NewsItem] = field(default_factory=dict)
     html: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, lang) -> rendered body
+    # language -> feed ("news", "press") -> its entries, newest first
+    feeds: dict[str, dict[str, list[NewsItem]]] = field(default_factory=dict)
     in_feeds: set[tuple[str, str]] = field(default_factory=set)  # (key, lang) of feed entries
     listings: dict[str, tuple[str, Any]] = field(default_factory=dict)  # src_uri -> (kind, arg)
     position: dict[str, int] = field(default_factory=dict)  # key -> index in items (newest first)
@@ -148,10 +150,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.state.releases = [item for item in items if item.is_press_release]
         self.state.release_position = {i.key: n for n, i in enumerate(self.state.releases)}
         self.state.related = related_map(items, lambda item: item.key, NewsItem.references)
+        self.state.feeds = {
+            lang.code: self._feed_selections(lang) for lang in self.site.languages.languages
+        }
         self.state.in_feeds = {
-            (item.key, lang.code)
-            for lang in self.site.languages.languages
-            for selection in self._feed_selections(lang).values()
+            (item.key, code)
+            for code, selections in self.state.feeds.items()
+            for selection in selections.values()
             for item in selection
         }
         return files
@@ -437,7 +442,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         for lang in self.site.languages.languages:
             t = self._t(lang)
             self._write_feed_stylesheet(lang, config)
-            for name, selection in self._feed_selections(lang).items():
+            for name, selection in self.state.feeds[lang.code].items():
                 atom_url, json_url = (
                     urls.feed_url(lang, name, "xml"),
                     urls.feed_url(lang, name, "json"),

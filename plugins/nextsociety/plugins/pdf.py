@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -30,6 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model import urls
 from nextsociety.plugins.i18n import site_services
+from nextsociety.plugins.published import publish_cached
 from nextsociety.render.news import feed_html
 from nextsociety.render.pdf import PdfError, pdf_key, write_pdf
 
@@ -114,9 +114,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             raise PluginError(f"{PLUGIN_NAME}: a press release's PDF failed: {exc}") from None
         self.made = len(self._jobs)
         for path, key in sorted(self._published.items()):
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self._cache / f"{key}.pdf", target)
+            publish_cached(self._cache / f"{key}.pdf", site_dir / path)
         if self._published:
             cached = len(self._published) - self.made
             log.info(f"{len(self._published)} release PDFs: {self.made} made, {cached} cached")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -29,6 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 from nextsociety.model.languages import Language
 from nextsociety.model.urls import absolute_url
 from nextsociety.plugins.i18n import PageLanguage, site_services
+from nextsociety.plugins.published import publish_cached
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.breadcrumbs import breadcrumb_jsonld
 from nextsociety.render.cards import CARD_SIZE, CardError, CardFonts, CardText, card_key
@@ -174,7 +174,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         folder = Path(config.site_dir, CARDS_FOLDER)
         folder.mkdir(parents=True, exist_ok=True)
         for key in sorted(self._published):
-            _publish(self._cache / f"{key}.png", folder / f"{key}.png")
+            publish_cached(self._cache / f"{key}.png", folder / f"{key}.png")
         cached = len(self._published) - self.drawn
         log.info(
             f"{len(self._published)} social cards: {self.drawn} drawn, {cached} from the cache"
@@ -187,17 +187,6 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-
-def _publish(cached: Path, published: Path) -> None:
-    """A cached card into site/: a hard link (no copy of 3,000 PNGs per build) where the cache
-    and site/ share a file system, else a copy. A cached card is never rewritten in place (a
-    new card is a new name), so the link cannot change under a published site."""
-    published.unlink(missing_ok=True)
-    try:
-        os.link(cached, published)
-    except OSError:
-        shutil.copyfile(cached, published)
 
 
 def _draw(text: CardText, fonts: CardFonts, target: Path) -> None:
