@@ -99,25 +99,41 @@ class BackgroundIndex:
             service = self._services[code] = _Service(self._exclude)
         service.add(html, url)
 
-    def finish(self) -> dict[str, int]:
-        """Wait for every page, write the bundle; returns the pages indexed per language."""
-        if not self._services:  # no page to index: Pagefind's answer for an empty site
-            self._services[""] = _Service(self._exclude)
+    def answers(self) -> list[list[dict[str, Any]]]:
+        """Wait for every page; each language's index files (path, base64 content), in the
+        order of the languages' codes. The services are stopped."""
+        services = [self._services.pop(code) for code in sorted(self._services)]
         try:
-            services = [self._services[code] for code in sorted(self._services)]
             for service in services:
                 service.end_pages()
             asked = [(service, service.ask_files()) for service in services]  # all at once
-            answers = [service.files(message_id) for service, message_id in asked]
+            return [service.files(message_id) for service, message_id in asked]
         finally:
-            self.close()
-        _write_bundle(self._output, answers)
+            for service in services:
+                service.close()
+
+    def finish(self, more: Sequence[list[dict[str, Any]]] = ()) -> dict[str, int]:
+        """Wait for every page, write the bundle of these languages and of `more` (other
+        processes' `answers()`); returns the pages indexed per language."""
+        answers = self.answers() + list(more)
+        if not answers:  # no page to index: Pagefind's answer for an empty site
+            self._services[""] = _Service(self._exclude)
+            answers = self.answers()
+        _write_bundle(self._output, sorted(answers, key=_answer_languages))
         return canonicalize_bundle(self._output)
 
     def close(self) -> None:
         """Stop the services (after `finish`, or without writing when a build fails)."""
         for service in self._services.values():
             service.close()
+
+
+def _answer_languages(files: Sequence[dict[str, Any]]) -> list[str]:
+    """The languages of one service's answer (from its entry file), to sort answers by."""
+    for file in files:
+        if str(file["path"]) == ENTRY_FILE:
+            return sorted(json.loads(base64.b64decode(file["content"]))["languages"])
+    return []
 
 
 _HTML_LANG = re.compile(r"<html[^>]*?\slang=\"([^\"]*)\"")

@@ -262,6 +262,13 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             self.state.html[(found[0].key, found[1].code)] = html
         return html
 
+    # nextsociety/parallel: a worker's feed entries, for the feeds the main process writes
+    def page_work(self) -> dict[tuple[str, str], str]:
+        return self.state.html
+
+    def merge_page_work(self, work: dict[tuple[str, str], str]) -> None:
+        self.state.html.update(work)
+
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:

@@ -87,6 +87,15 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         values["release_pdf"] = path
         return context
 
+    # nextsociety/parallel: the PDFs a worker's releases need, made by the main process
+    def page_work(self) -> tuple[dict[str, str], dict[str, str]]:
+        return self._published, self._jobs
+
+    def merge_page_work(self, work: tuple[dict[str, str], dict[str, str]]) -> None:
+        published, jobs = work
+        self._published.update(published)
+        self._jobs.update(jobs)
+
     def _make(self, site_url: str, site_dir: Path) -> None:
         """The PDFs the cache lacks: in worker processes when there are several."""
         assert self._cache is not None

@@ -64,6 +64,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.indexed_pages = 0  # pages that got a search record in the last build
         self._index: BackgroundIndex | None = None  # Pagefind, fed while pages are written
+        self._more_answers: list[list[dict[str, Any]]] = []  # other processes' languages
         self.services: SiteServices | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -98,6 +99,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.indexed_pages = 0  # `mkdocs serve` rebuilds with the same plugin instance
+        self._more_answers = []
         if not self.config.enabled:
             return
         output = Path(config.site_dir, self.config.output_subdir)
@@ -115,6 +117,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             except PagefindError as exc:
                 raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
         return output
+
+    # nextsociety/parallel: a worker's languages indexed, for the bundle the main process writes
+    def page_work(self) -> tuple[list[list[dict[str, Any]]], int]:
+        if self._index is None:
+            return [], self.indexed_pages
+        try:
+            return self._index.answers(), self.indexed_pages
+        except PagefindError as exc:
+            raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
+
+    def merge_page_work(self, work: tuple[list[list[dict[str, Any]]], int]) -> None:
+        answers, indexed = work
+        self._more_answers.extend(answers)
+        self.indexed_pages += indexed
 
     def on_build_error(self, error: Exception) -> None:
         if self._index is not None:
@@ -177,7 +193,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             log.info("no page to index: the search index is not built")
             return
         try:
-            languages = index.finish()
+            languages = index.finish(self._more_answers)
         except PagefindError as exc:
             raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
         counts = ", ".join(f"{count} in '{code}'" for code, count in languages.items())

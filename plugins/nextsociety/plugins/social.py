@@ -60,6 +60,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         self._drawing: dict[str, Future[None]] = {}
         self._published: set[str] = set()  # card keys this build's pages use
         self.drawn = 0  # cards drawn by the last build (the others came from the cache)
+        self._drawn_by_workers: set[str] = set()  # by nextsociety/parallel's workers
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.services = site_services(config, PLUGIN_NAME)
@@ -74,6 +75,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._drawing, self._published, self.drawn = {}, set(), 0
+        self._drawn_by_workers = set()
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -160,15 +162,19 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             if code in codes and code != lang.code
         ]
 
+    # nextsociety/parallel: the cards a worker's pages show, drawn before it reports
+    def page_work(self) -> tuple[set[str], set[str]]:
+        self._wait_for_cards()
+        return self._published, set(self._drawing)
+
+    def merge_page_work(self, work: tuple[set[str], set[str]]) -> None:
+        published, drawn = work
+        self._published |= published
+        self._drawn_by_workers |= drawn
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        try:
-            for future in self._drawing.values():
-                future.result()
-        except (CardError, OSError, BrokenProcessPool) as exc:  # a worker's error
-            raise PluginError(f"{PLUGIN_NAME}: a social card could not be drawn: {exc}") from None
-        finally:
-            self._shutdown()
-        self.drawn = len(self._drawing)
+        self._wait_for_cards()
+        self.drawn = len(self._drawing.keys() | self._drawn_by_workers)
         if not self._published or self._cache is None:
             return
         folder = Path(config.site_dir, CARDS_FOLDER)
@@ -179,6 +185,15 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         log.info(
             f"{len(self._published)} social cards: {self.drawn} drawn, {cached} from the cache"
         )
+
+    def _wait_for_cards(self) -> None:
+        try:
+            for future in self._drawing.values():
+                future.result()
+        except (CardError, OSError, BrokenProcessPool) as exc:  # a worker's error
+            raise PluginError(f"{PLUGIN_NAME}: a social card could not be drawn: {exc}") from None
+        finally:
+            self._shutdown()
 
     def on_build_error(self, error: Exception) -> None:
         self._shutdown()
