@@ -74,7 +74,7 @@ def test_problems_on_every_url_then_the_site_then_problems_again(serve, project:
     _wait(serve + "news/2018/visit/", 503, "content/news/2018/visit.md:5")
 
 
-def test_stopping_the_preview_stops_mkdocs_serve(project: Project, tmp_path: Path):
+def test_stopping_the_preview_frees_its_address(project: Project, tmp_path: Path):
     port = _free_port()
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     server = subprocess.Popen(

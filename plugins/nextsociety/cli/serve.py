@@ -1,34 +1,42 @@
-"""`nextsociety serve`: the preview that tells.
+"""`nextsociety serve`: the preview that tells, and shows a save within a second or two.
 
 While the project has problems, every URL answers with a page listing them (file, line,
-hint) that reloads itself; once `load_site()` finds none, `mkdocs serve` takes over the same
-address. Files are watched all along: a new mistake brings the list back, a fix the site.
-The preview never hangs on a mistake, and it listens where `-a`/`--host` say (a phone on the
-same network: `--host 0.0.0.0`).
+hint) that reloads itself; once `load_site()` finds none, the same address serves the live
+site (cli/live.py): each page rendered when the browser asks for it, after every save, and
+reloaded in the browser by itself. Files are watched all along: a new mistake brings the list
+back, a fix the site. The preview never hangs on a mistake, and it listens where `-a`/`--host`
+say (a phone on the same network: `--host 0.0.0.0`). `mkdocs serve` keeps working too, with
+a full build on every save.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import mimetypes
 import os
+import re
+import shutil
 import signal
-import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from jinja2 import Environment
 
+from nextsociety.cli.live import FullBuild, LiveSite
 from nextsociety.cli.project import UserError, project_root
 from nextsociety.model.errors import DataError, Problem
 from nextsociety.model.languages import CONFIG_PATH
 from nextsociety.model.site import load_config, load_site, project_folders
 
-POLL_SECONDS = 1.0  # how often files are looked at; a reload within a second or two
+POLL_SECONDS = 0.2  # how often files are looked at: a save is seen within a fifth of a second
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 
 PAGE = Environment(autoescape=True).from_string(
@@ -114,87 +122,192 @@ def project_state(root: Path, config_file: str) -> tuple[float, int]:
 
 
 class Preview:
-    """Either the problems page or `mkdocs serve`, on one address, as the files say."""
+    """One address: the page listing the problems while there are some, else the live site."""
 
     def __init__(self, root: Path, config_file: str, host: str, port: int) -> None:
         self.root, self.config_file, self.host, self.port = root, config_file, host, port
         self.problems: list[Problem] = []
-        self.problem_server: ThreadingHTTPServer | None = None
-        self.mkdocs: subprocess.Popen[bytes] | None = None
+        work = Path(tempfile.mkdtemp(prefix="nextsociety-preview-"))
+        self.work = work
+        self.live = LiveSite(root, config_file, work / "live")
+        self.full = FullBuild(root, config_file, work)
+        self.server: ThreadingHTTPServer | None = None
+        self._refreshing = False
 
     def run(self, rounds: Callable[[], bool] = lambda: True) -> None:
+        self.server = _bind(self.host, self.port, _handler(self))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
         state = None
         while rounds():
             current = project_state(self.root, self.config_file)
-            exited = self.mkdocs is not None and self.mkdocs.poll() is not None
-            if current != state or exited:
+            if current != state:
                 state = current
-                self.refresh(exited)
+                self.refresh()
+            self.full.tick()
+            if self.full.running != self._refreshing:
+                self._refreshing = self.full.running
+                self.live.notify()  # the pages' notice comes or goes
             time.sleep(POLL_SECONDS)
 
-    def refresh(self, exited: bool) -> None:
-        _site, problems = load_site(self.root, self.config_file)
-        if exited and not problems:  # mkdocs stopped on what load_site() does not see
-            problems = [Problem(self.config_file, None, "the preview stopped: see the terminal")]
+    def refresh(self) -> None:
+        started = time.monotonic()
+        problems: list[Problem] = []
+        try:
+            self.live.load()  # loads the site (load_site) in the i18n plugin, once
+        except Exception as exc:  # noqa: BLE001 - shown on every page, like the others
+            _site, problems = load_site(self.root, self.config_file, remember=True)
+            if not problems:  # a problem that load_site() does not see
+                problems = [Problem(self.config_file, None, f"the preview stopped: {exc}")]
         if problems:
             self.show_problems(problems)
-        elif self.mkdocs is None or exited:
-            self.show_site()
+            return
+        if self.problems:
+            print("No problem left: the preview shows the site", flush=True)
+        self.problems = []
+        self.full.start_soon()
+        print(f"Site loaded in {time.monotonic() - started:.1f} s", flush=True)
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
-        self._stop_mkdocs()
+        self.live.notify()
         print(f"{len(problems)} problem(s): listed on every page of the preview", flush=True)
         for problem in problems:
             print(f"  {problem}", flush=True)
-        if self.problem_server is None:
-            self.problem_server = _problem_server(self.host, self.port, lambda: self.problems)
-            threading.Thread(target=self.problem_server.serve_forever, daemon=True).start()
 
-    def show_site(self) -> None:
-        if self.problem_server is not None:
-            self.problem_server.shutdown()
-            self.problem_server.server_close()
-            self.problem_server = None
-        self._stop_mkdocs()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "serve", "-f", self.config_file]
-        command += ["-a", f"{self.host}:{self.port}"]
-        self.mkdocs = subprocess.Popen(command, cwd=self.root, env=env)
-
-    def _stop_mkdocs(self) -> None:
-        if self.mkdocs is not None:
-            if self.mkdocs.poll() is None:
-                self.mkdocs.terminate()
-                self.mkdocs.wait(timeout=30)
-            self.mkdocs = None
+    def answer(self, url_path: str) -> tuple[Path | None, bool]:
+        """The file for `url_path` and whether it is stale (from the last full build)."""
+        found = self.live.answer(url_path)
+        if found is not None:
+            return found, False
+        ready = self.full.ready
+        if ready is not None:
+            candidate = ready / url_path.lstrip("/")
+            if candidate.is_dir():
+                candidate = candidate / "index.html"
+            if candidate.is_file():
+                return candidate, True
+        return None, False
 
     def stop(self) -> None:
-        self._stop_mkdocs()
-        if self.problem_server is not None:
-            self.problem_server.shutdown()
-            self.problem_server.server_close()
+        self.full.stop()
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+        shutil.rmtree(self.work, ignore_errors=True)
 
 
-def _problem_server(
-    host: str, port: int, problems: Callable[[], list[Problem]]
-) -> ThreadingHTTPServer:
+RELOAD = """<script>
+(function () {
+  var seen = %(state)s;
+  function wait() {
+    fetch("/.preview/wait?generation=" + seen.generation + "&refreshing=" + seen.refreshing,
+          {cache: "no-store"})
+      .then(function (answer) { return answer.json(); })
+      .then(function (now) {
+        if (now.generation !== seen.generation) { location.reload(); return; }
+        var notice = document.getElementById("ns-preview-refreshing");
+        if (notice) { notice.hidden = !now.refreshing; }
+        seen = now; wait();
+      })
+      .catch(function () { setTimeout(wait, 1000); });
+  }
+  wait();
+})();
+</script>"""
+
+NOTICE = Environment(autoescape=True).from_string(
+    '<p id="ns-preview-refreshing" role="status" lang="{{ lang }}" dir="{{ dir }}"'
+    '{% if not shown %} hidden{% endif %} style="position:fixed;inset-inline:1rem;bottom:1rem;'
+    "z-index:10;margin:0;padding:.6rem .8rem;background:#fff3cd;color:#222;"
+    'border:1px solid #c9a227;border-radius:.3rem;font:14px/1.4 system-ui,sans-serif">'
+    "{{ text }}</p>"
+)
+
+
+def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            listed = problems()
-            body = PAGE.render(problems=listed, count=len(listed)).encode("utf-8")
-            self.send_response(503)  # the site is not available until the problems are fixed
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            path = unquote(urlsplit(self.path).path)
+            if path == "/.preview/wait":
+                self._wait()
+            elif preview.problems:
+                listed = preview.problems
+                body = PAGE.render(problems=listed, count=len(listed)).encode("utf-8")
+                self._send(503, "text/html; charset=utf-8", body, retry=True)
+            else:
+                self._file(path)
+
+        def _file(self, path: str) -> None:
+            try:
+                found, _stale = preview.answer(path)
+            except Exception as exc:  # noqa: BLE001 - a page that fails: the terminal says why
+                print(f"{path}: {exc}", file=sys.stderr, flush=True)
+                found = None
+            status = 200
+            if found is None:
+                status, found = 404, preview.live.answer("/404.html")
+            if found is None:
+                self._send(404, "text/plain; charset=utf-8", b"Not found")
+                return
+            kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+            body = found.read_bytes()
+            if kind == "text/html":
+                body = _with_reload(body, preview)
+                kind += "; charset=utf-8"
+            self._send(status, kind, body)
+
+        def _wait(self) -> None:
+            query = parse_qs(urlsplit(self.path).query)
+            seen = (query.get("generation", ["0"])[0], query.get("refreshing", ["false"])[0])
+            preview.live.wait_for_change(
+                lambda: (str(preview.live.generation), _js(preview.full.running)) != seen
+            )
+            body = json.dumps(
+                {"generation": preview.live.generation, "refreshing": preview.full.running}
+            )
+            self._send(200, "application/json", body.encode())
+
+        def _send(self, status: int, kind: str, body: bytes, retry: bool = False) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
-            self.send_header("Retry-After", "2")
+            if retry:
+                self.send_header("Retry-After", "2")
             self.end_headers()
             self.wfile.write(body)
 
         def log_message(self, format: str, *args: Any) -> None:
-            pass  # quiet: the terminal lists the problems once
+            pass  # quiet: the terminal shows problems, not requests
 
-    return _bind(host, port, Handler)
+    return Handler
+
+
+def _js(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _with_reload(html: bytes, preview: Preview) -> bytes:
+    """The page with the script that reloads it after a save, and the notice shown while the
+    full build (search, PDFs, cards) is not up to date."""
+    text = html.decode("utf-8")
+    match = _HTML_LANG.search(text, 0, 2000)
+    lang = match.group(1) if match else "en"
+    direction = "rtl" if 'dir="rtl"' in text[:2000] else "ltr"
+    notice = NOTICE.render(
+        lang=lang,
+        dir=direction,
+        shown=preview.full.running,
+        text=preview.live.text("preview.refreshing", lang) or "",
+    )
+    state = json.dumps({"generation": preview.live.generation, "refreshing": preview.full.running})
+    extra = notice + RELOAD % {"state": state}
+    at = text.rfind("</body>")
+    text = text[:at] + extra + text[at:] if at >= 0 else text + extra
+    return text.encode("utf-8")
+
+
+_HTML_LANG = re.compile(r"<html[^>]*?\slang=\"([^\"]*)\"")
 
 
 def _bind(host: str, port: int, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:

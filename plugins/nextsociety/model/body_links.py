@@ -10,6 +10,7 @@ originals), the generated pages, and the static files, shared by every language.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -19,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from nextsociety.model.errors import DataError, Problem, closest
-from nextsociety.model.frontmatter import split_front_matter
+from nextsociety.model.frontmatter import SOURCES_REMEMBERED, split_front_matter
 from nextsociety.model.languages import Language, LanguageSet
 from nextsociety.model.translations import split_language
 
@@ -37,8 +38,22 @@ class BodyLink:
     image: bool
 
 
-def body_links(text: str) -> Iterator[BodyLink]:
+def body_links(text: str) -> tuple[BodyLink, ...]:
     """Every link and image target of a Markdown file, outside code, with its line."""
+    return _body_links_once(text)
+
+
+def forget_body_links() -> None:
+    """Let go of the texts remembered (see frontmatter.SOURCES_REMEMBERED)."""
+    _body_links_once.cache_clear()
+
+
+@functools.lru_cache(maxsize=SOURCES_REMEMBERED)
+def _body_links_once(text: str) -> tuple[BodyLink, ...]:
+    return tuple(_find_body_links(text))
+
+
+def _find_body_links(text: str) -> Iterator[BodyLink]:
     try:
         source = split_front_matter(text, "")
     except DataError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
@@ -21,8 +23,32 @@ class MarkdownSource:
     body_line: int  # the line where the body starts, for messages about it
 
 
+# Sources parsed once per text: a build's checks read each file's front matter more than
+# once, and the preview loads the whole site again on every save (only changed files are
+# parsed again). Results are shared: nothing changes a MarkdownSource or its meta.
+SOURCES_REMEMBERED = 1 << 16
+
+
 def split_front_matter(text: str, path: str) -> MarkdownSource:
     """Parse `---` YAML front matter at the top of `text`; an absent block gives empty meta."""
+    try:
+        source = _split_once(text)
+    except DataError:
+        return _split(text, path)  # the same error, naming the file
+    return source if source.path == path else dataclasses.replace(source, path=path)
+
+
+def forget_sources() -> None:
+    """Let go of the texts remembered: a build parses each once, then needs them no more."""
+    _split_once.cache_clear()
+
+
+@functools.lru_cache(maxsize=SOURCES_REMEMBERED)
+def _split_once(text: str) -> MarkdownSource:
+    return _split(text, "")
+
+
+def _split(text: str, path: str) -> MarkdownSource:
     text = text.lstrip("\ufeff")
     empty = LineDict()
     empty.line, empty.key_lines = 1, {}

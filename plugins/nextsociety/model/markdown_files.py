@@ -8,6 +8,7 @@ MkDocs also builds `.markdown`, `.mkd`… files that the site's checks would not
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nextsociety.model.errors import Problem
@@ -39,6 +40,18 @@ def name_problem(name: str, shown: str) -> Problem | None:
 
 def text_problems(text: str, shown: str) -> list[Problem]:
     """Size and nesting limits of one Markdown file, with the first line over a limit."""
+    if len(text) <= MAX_MARKDOWN_CHARACTERS and _within_limits(text):
+        return []
+    return _text_problems(text, shown)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _within_limits(text: str) -> bool:
+    """Whether a text has no problem (remembered: the preview reads every file on each save)."""
+    return not _text_problems(text, "")
+
+
+def _text_problems(text: str, shown: str) -> list[Problem]:
     if len(text) > MAX_MARKDOWN_CHARACTERS:
         return [
             Problem(

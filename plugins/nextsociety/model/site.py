@@ -18,12 +18,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from nextsociety.model import markdown_files, urls
-from nextsociety.model.body_links import body_link_problems, built_paths, static_files
+from nextsociety.model.body_links import (
+    body_link_problems,
+    built_paths,
+    forget_body_links,
+    static_files,
+)
 from nextsociety.model.clock import build_instant
 from nextsociety.model.containment import is_inside, link_problems
 from nextsociety.model.errors import DataError, Problem, ProblemCollector, sorted_problems
 from nextsociety.model.events import Event, is_event_source, load_events
-from nextsociety.model.frontmatter import split_front_matter
+from nextsociety.model.frontmatter import forget_sources, split_front_matter
 from nextsociety.model.languages import CONFIG_PATH, Language, LanguageSet, parse_languages
 from nextsociety.model.news import NewsItem, is_news_source, load_news
 from nextsociety.model.press import Boilerplate, load_press
@@ -214,14 +219,31 @@ def read_sources(docs_path: Path, docs_dir: str, problems: ProblemCollector) -> 
 
 
 def load_site(
-    root: Path, config_file: str = CONFIG_PATH, now: dt.datetime | None = None
+    root: Path,
+    config_file: str = CONFIG_PATH,
+    now: dt.datetime | None = None,
+    *,
+    remember: bool = False,
 ) -> tuple[Site | None, list[Problem]]:
     """Load and validate everything the build reads: the site, or None, and every problem.
 
     The one validation path: the build calls it first (and renders only a valid site), and
     `nextsociety check` calls it alone, so the two can never disagree. `now` is the build's
     instant (default: `build_instant()`): what is published at that instant must be finished.
+    With `remember` (the preview, which loads the site again on every save), what was parsed
+    of each file is kept for the next load, which parses only the files that changed.
     """
+    try:
+        return _load_site(root, config_file, now)
+    finally:
+        if not remember:
+            forget_sources()
+            forget_body_links()
+
+
+def _load_site(
+    root: Path, config_file: str, now: dt.datetime | None
+) -> tuple[Site | None, list[Problem]]:
     try:
         config = load_config(root, config_file)
         now = now or build_instant()

@@ -8,6 +8,8 @@ editor accepts what `nextsociety check` accepts at this commit (docs/web-editing
 
 from __future__ import annotations
 
+import functools
+import json
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,14 @@ class _PlainDumper(_Dumper):  # type: ignore[misc,valid-type]
 
 
 def config_yaml(data: dict[str, Any]) -> str:
+    # The preview loads the site on every save: the same editor's configuration is written
+    # out once (JSON, far cheaper than YAML, is the key).
+    return _yaml_of_json(json.dumps(data, ensure_ascii=False))
+
+
+@functools.lru_cache(maxsize=8)
+def _yaml_of_json(text: str) -> str:
+    data = json.loads(text)
     return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100)
 
 

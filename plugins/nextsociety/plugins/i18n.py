@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
@@ -50,6 +51,7 @@ from nextsociety.render.headings import heading_slug, isolate_heading_runs
 from nextsociety.render.text import html_text
 
 PLUGIN_NAME = "nextsociety/i18n"
+LIVE_VARIABLE = "NEXTSOCIETY_LIVE"  # set by `nextsociety serve`: see SiteServices.live
 
 
 class I18nConfig(Config):
@@ -103,6 +105,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.services: SiteServices | None = None
         self.navs: dict[str, Navigation] = {}
         self.preview = False
+        self.live = False
         self._site_url = ""
         self._env: Environment | None = None
         self.fragments = fragments.FragmentCache()  # navigation and tabs, once per folder
@@ -114,17 +117,18 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # drafts and embargoed items are shown, with a banner
+        self.live = self.preview and os.environ.get(LIVE_VARIABLE) == "1"  # nextsociety serve
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the whole site first: the build stops here with every problem."""
         config_path = Path(config.config_file_path or "mkdocs.yml").resolve()
-        site, problems = load_site(config_path.parent, config_path.name)
+        site, problems = load_site(config_path.parent, config_path.name, remember=self.preview)
         if site is None:
             raise PluginError(DataError(problems).report())
         self._root = config_path.parent
         self._revisions = last_commit_days(self._root)
         pages = PageIndex(site.config.languages)
-        self.services = SiteServices(site, self.preview, pages)
+        self.services = SiteServices(site, self.preview, pages, live=self.live)
         if not config.site_url:
             raise PluginError(
                 "mkdocs.yml: site_url is required: hreflang alternates and the sitemap need "
@@ -278,6 +282,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
+        env.bytecode_cache = COMPILED_TEMPLATES
         env.autoescape = own_templates_autoescape(config.theme.custom_dir)
         self.fragments.clear()
         fragments.install(env, config.theme.custom_dir, list(config.theme.dirs), self.fragments)
@@ -492,6 +497,26 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 output.encode("utf-8"), os.path.join(config.site_dir, lang.prefix, "404.html")
             )
         _regzip_sitemap(config.site_dir)
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory, by name and source (Jinja's own key): a template is
+    compiled once per process, not again when Jinja's cache of 400 templates (Material's
+    icons count) lets it go, nor when the preview loads the site again after a save."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
 
 
 def own_templates_autoescape(custom_dir: str | None) -> Callable[[str | None], bool]:

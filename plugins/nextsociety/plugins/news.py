@@ -29,6 +29,7 @@ from nextsociety.model import urls
 from nextsociety.model.backlinks import Backlink
 from nextsociety.model.languages import Language
 from nextsociety.model.news import NewsItem
+from nextsociety.model.translations import localized_src_uri
 from nextsociety.model.urls import absolute_url
 from nextsociety.plugins.i18n import PageLanguage, site_services
 from nextsociety.plugins.press import boilerplate_html, contact_cards, press_room
@@ -261,6 +262,14 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         if found is not None and (found[0].key, found[1].code) in self.state.in_feeds:
             self.state.html[(found[0].key, found[1].code)] = html
         return html
+
+    def feed_sources(self) -> list[str]:
+        """The pages whose HTML the feeds carry (their source paths): `nextsociety serve`
+        converts them before it writes the feeds."""
+        languages = self.site.languages
+        return sorted(
+            localized_src_uri(key, languages.get(code)) for key, code in self.state.in_feeds
+        )
 
     # nextsociety/parallel: a worker's feed entries, for the feeds the main process writes
     def page_work(self) -> dict[tuple[str, str], str]:

@@ -30,6 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 from nextsociety.model import urls
 from nextsociety.plugins.i18n import site_services
 from nextsociety.plugins.published import publish_cached
+from nextsociety.plugins.services import SiteServices
 from nextsociety.render.news import feed_html
 from nextsociety.render.pdf import PdfError, pdf_key, write_pdf
 
@@ -47,6 +48,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.services: SiteServices | None = None
         self._cache: Path | None = None
         self._env: Environment | None = None
         self._jobs: dict[str, str] = {}  # cache key -> the PDF's HTML, for PDFs not cached yet
@@ -54,7 +56,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.made = 0  # PDFs made by the last build (the others came from the cache)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        site_services(config, PLUGIN_NAME)  # fails early when the i18n plugin is missing
+        self.services = site_services(config, PLUGIN_NAME)  # fails without the i18n plugin
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self._cache = root / self.config.cache_dir / "pdf"
         return config
@@ -75,16 +77,18 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             return context
         if values["i18n"].lang.code not in view.item.texts:
             return context  # a copy in another language: its original has the PDF
+        path = urls.release_pdf_path(page.url, view.text.slug)
+        values["release_pdf"] = path
+        if self.services is not None and self.services.live:
+            return context  # the preview's pages: the PDF comes from a full build
         assert self._env is not None and self._cache is not None
         url = page.canonical_url or ""
         body = feed_html(page.content or "", url)
         html = self._env.get_template(TEMPLATE).render(**values, pdf_body=body, pdf_url=url)
         key = pdf_key(html)
-        path = urls.release_pdf_path(page.url, view.text.slug)
         self._published[path] = key
         if not (self._cache / f"{key}.pdf").is_file():
             self._jobs[key] = html
-        values["release_pdf"] = path
         return context
 
     # nextsociety/parallel: the PDFs a worker's releases need, made by the main process

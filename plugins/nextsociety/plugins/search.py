@@ -102,6 +102,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._more_answers = []
         if not self.config.enabled:
             return
+        if self.services is not None and self.services.live:
+            return  # the preview's pages come one by one: its index comes from a full build
         output = Path(config.site_dir, self.config.output_subdir)
         try:
             self._index = BackgroundIndex(output, EXCLUDE_SELECTORS)
@@ -184,7 +186,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return
         index, self._index = self._index, None
-        assert index is not None
+        if index is None:  # the preview's pages (services.live)
+            return
         output = Path(config.site_dir, self.config.output_subdir)
         if output.exists():
             shutil.rmtree(output)  # a rebuild under `mkdocs serve` leaves no stale chunks

@@ -79,6 +79,9 @@ class SiteServices:
     site: Site
     preview: bool  # `mkdocs serve`: drafts and embargoed items are shown, with a banner
     pages: PageIndex
+    # `nextsociety serve`: pages are rendered one at a time, as the browser asks for them; what
+    # needs every page (search index, release PDFs, social cards) comes from a full build
+    live: bool = False
     backlinks: Backlinks = field(default_factory=Backlinks)
     media: MediaLibrary | None = None  # the media registry's images: nextsociety/media sets it
 

@@ -131,8 +131,8 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         return SocialImage(url, lead.alt, lead.width, lead.height)
 
     def _card(self, text: CardText, config: MkDocsConfig, alt: str) -> SocialImage | None:
-        if self._fonts is None or self._cache is None:
-            return None  # cards off: a preview without a picture
+        if self._fonts is None or self._cache is None or _live(self.services):
+            return None  # cards off (or the preview's pages): a link without a picture
         key = card_key(text, self._fonts)[:24]
         self._published.add(key)
         target = self._cache / f"{key}.png"
@@ -202,6 +202,10 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _live(services: SiteServices | None) -> bool:
+    return services is not None and services.live
 
 
 def _draw(text: CardText, fonts: CardFonts, target: Path) -> None:
