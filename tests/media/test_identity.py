@@ -4,9 +4,11 @@ from the font (regenerated here and compared), at the sizes browsers and devices
 from __future__ import annotations
 
 import io
+import tomllib
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
 from nextsociety.render.cards import CardError, CardFonts
 from nextsociety.render.identity import ICON_PNGS, NAME, font_digest, identity_files
 from PIL import Image
@@ -50,6 +52,21 @@ def test_svgs_are_the_name_as_paths_with_a_title(generated):
         assert root.find(f"{namespace}title").text == NAME
         assert root.find(f"{namespace}text") is None, "letters are paths, no font is needed"
         assert root.find(f"{namespace}path").get("d").startswith("M")
+
+
+def test_logo_credit_and_licence_are_what_their_sources_say(generated):
+    """Nothing invented: the generated logos are credited to the programme by the name the seed
+    gives it, under the licence the repository declares (the only terms anyone has written)."""
+    seed = (REPO / "tests" / "fixtures" / "seed-press-release.txt").read_text(encoding="utf-8")
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assets = yaml.safe_load((REPO / "data" / "media.yml").read_text(encoding="utf-8"))
+    made = {path.removeprefix("data/media/") for path in generated if path.startswith("data/")}
+    logos = [asset for asset in assets if asset["file"] in made]
+    assert {asset["file"] for asset in logos} == made, "each generated file is in the registry"
+    assert NAME in seed
+    for asset in logos:
+        assert asset["credit"] == NAME, asset["id"]
+        assert asset["licence"] == pyproject["project"]["license"], asset["id"]
 
 
 def test_icon_sizes(generated):
