@@ -50,10 +50,21 @@ def test_every_page_has_its_preview(real_site: BuildResult):
         ):
             assert props.get(name) and props[name][0].strip(), (where, name)
         assert props["og:locale"] == [LOCALES[lang]], where
+        # a translation of the page is announced in hreflang and as an alternate locale
+        translations = re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([a-z]+)">', html)
+        alternates = [LOCALES[code] for code in translations if code != lang]
+        assert sorted(props.get("og:locale:alternate", [])) == sorted(alternates), where
         assert props["twitter:card"] == ["summary_large_image"], where
+        canonical = re.search(r'<link rel="canonical" href="([^"]*)">', html)
+        assert canonical and props["og:url"] == [canonical.group(1)], where
         assert props["og:url"][0].startswith(SITE) and props["og:image"][0].startswith(SITE)
-        card = real_site.site / props["og:image"][0][len(SITE) :]
-        assert card.is_file(), (where, card)
+        assert props["twitter:image"] == props["og:image"], where
+        assert props["twitter:title"] == props["og:title"], where
+        image = real_site.site / props["og:image"][0][len(SITE) :]
+        assert image.is_file(), (where, image)
+        with Image.open(image) as decoded:  # the size the page announces is the file's
+            size = (str(decoded.width), str(decoded.height))
+        assert (props["og:image:width"], props["og:image:height"]) == ([size[0]], [size[1]]), where
         checked += 1
     assert checked > 150
 

@@ -3,9 +3,11 @@ from the font (regenerated here and compared), at the sizes browsers and devices
 
 from __future__ import annotations
 
+import csv
 import io
 import tomllib
 import xml.etree.ElementTree as ET
+import zipfile
 
 import pytest
 import yaml
@@ -99,3 +101,29 @@ def test_real_media_kit_without_photos_says_where_to_get_them(real_site):
         assert len(soup.select(".ns-kit__asset")) == 4  # the wordmark and the icon, SVG and PNG
         press = real_site.soup(f"{prefix}press/")
         assert press.select_one('#ns-media ~ p a[href="media-kit/"]') is not None
+
+
+@pytest.mark.slow
+def test_real_media_kit_zip_holds_the_kit_in_each_language(real_site):
+    seed = (REPO / "tests" / "fixtures" / "seed-press-release.txt").read_text(encoding="utf-8")
+    partners = seed.split("partners' community", 1)[1].split("Join or follow")[0].count("(")
+    for code, prefix in (("en", ""), ("fr", "fr/"), ("ar", "ar/")):
+        page = f"{prefix}press/media-kit/"
+        link = real_site.soup(page).select_one('a[href$=".zip"][download]')
+        archive = zipfile.ZipFile(real_site.site / page / link["href"])
+        assert archive.namelist() == [
+            "about.md",
+            "credits.txt",
+            "fact-sheet.md",
+            "logos/icon-png.png",
+            "logos/icon.svg",
+            "logos/wordmark-png.png",
+            "logos/wordmark.svg",
+            "partners.csv",
+        ]
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert archive.read("logos/wordmark.svg") == (REPO / SVG).read_bytes()
+        rows = list(csv.reader(io.StringIO(archive.read("partners.csv").decode("utf-8"))))
+        assert len(rows) == 1 + partners == 32, code  # a header, then the seed's partners
+        credits = archive.read("credits.txt").decode("utf-8")
+        assert credits.count("THE NEXT SOCIETY") == 4 and credits.count("EUPL-1.2") == 4
