@@ -86,7 +86,7 @@ def test_home_title_names_the_site_once(real_site: BuildResult):
     assert meta(real_site.html(""))["og:type"] == ["website"]
 
 
-def test_a_second_build_draws_no_card(tmp_path: Path):
+def test_a_second_build_draws_no_card_and_makes_no_pdf(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     first = run_mkdocs_build(project, tmp_path / "one")
     second = run_mkdocs_build(project, tmp_path / "two")
@@ -95,6 +95,9 @@ def test_a_second_build_draws_no_card(tmp_path: Path):
     again = re.search(r"(\d+) social cards: (\d+) drawn, (\d+) from the cache", second.log)
     assert drawn and again and int(drawn.group(2)) == int(drawn.group(1)) > 100
     assert int(again.group(2)) == 0 and again.group(3) == drawn.group(1)
+    # the release PDFs too, made by the languages' worker processes (nextsociety/parallel)
+    assert "3 release PDFs: 3 made, 0 cached" in first.log
+    assert "3 release PDFs: 0 made, 3 cached" in second.log
     assert (project / ".cache" / "nextsociety" / "cards").is_dir()
     one = sorted(p.name for p in (tmp_path / "one" / "assets" / "cards").iterdir())
     two = sorted(p.name for p in (tmp_path / "two" / "assets" / "cards").iterdir())
