@@ -18,23 +18,12 @@ from nextsociety.plugins import pdf as pdf_plugin
 from pypdf import PdfReader
 
 from tests.conftest import write_project
-from tests.media.test_media_build import config, photo
+from tests.media.test_media_build import MEDIA_YML, config, photo
 from tests.news.conftest import BASE_PAGES, BUILD_DATE, news_file
 from tests.registry.conftest import base_data
 
 pytestmark = pytest.mark.slow
 
-MEDIA_YML = """\
-- id: visit
-  kind: photo
-  file: visit.jpg
-  alt:
-    en: Cluster managers around a table
-  caption:
-    en: A workshop of the visit
-  credit: Test Photographer
-  licence: CC BY 4.0
-"""
 RELEASE = "content/news/2018/visit"
 FILES = {
     **BASE_PAGES,
@@ -67,8 +56,9 @@ class Builds:
         monkeypatch.setattr(jinja2.Template, "render", spy)
         monkeypatch.setenv(*next(iter(BUILD_DATE.items())))
         write_project(self.project, {**FILES, **base_data()}, config())
-        (self.project / "data/media/visit.jpg").parent.mkdir(parents=True, exist_ok=True)
+        (self.project / "data/media").mkdir(parents=True, exist_ok=True)
         (self.project / "data/media/visit.jpg").write_bytes(photo((800, 600), "JPEG"))
+        (self.project / "data/media/hall.png").write_bytes(photo((80, 60), "PNG"))
 
     @property
     def cache(self) -> dict[str, int]:
