@@ -50,10 +50,21 @@ def test_every_page_has_its_preview(real_site: BuildResult):
         ):
             assert props.get(name) and props[name][0].strip(), (where, name)
         assert props["og:locale"] == [LOCALES[lang]], where
+        # a translation of the page is announced in hreflang and as an alternate locale
+        translations = re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([a-z]+)">', html)
+        alternates = [LOCALES[code] for code in translations if code != lang]
+        assert sorted(props.get("og:locale:alternate", [])) == sorted(alternates), where
         assert props["twitter:card"] == ["summary_large_image"], where
+        canonical = re.search(r'<link rel="canonical" href="([^"]*)">', html)
+        assert canonical and props["og:url"] == [canonical.group(1)], where
         assert props["og:url"][0].startswith(SITE) and props["og:image"][0].startswith(SITE)
-        card = real_site.site / props["og:image"][0][len(SITE) :]
-        assert card.is_file(), (where, card)
+        assert props["twitter:image"] == props["og:image"], where
+        assert props["twitter:title"] == props["og:title"], where
+        image = real_site.site / props["og:image"][0][len(SITE) :]
+        assert image.is_file(), (where, image)
+        with Image.open(image) as decoded:  # the size the page announces is the file's
+            size = (str(decoded.width), str(decoded.height))
+        assert (props["og:image:width"], props["og:image:height"]) == ([size[0]], [size[1]]), where
         checked += 1
     assert checked > 150
 
@@ -75,7 +86,7 @@ def test_home_title_names_the_site_once(real_site: BuildResult):
     assert meta(real_site.html(""))["og:type"] == ["website"]
 
 
-def test_a_second_build_draws_no_card(tmp_path: Path):
+def test_a_second_build_draws_no_card_and_makes_no_pdf(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     first = run_mkdocs_build(project, tmp_path / "one")
     second = run_mkdocs_build(project, tmp_path / "two")
@@ -84,6 +95,9 @@ def test_a_second_build_draws_no_card(tmp_path: Path):
     again = re.search(r"(\d+) social cards: (\d+) drawn, (\d+) from the cache", second.log)
     assert drawn and again and int(drawn.group(2)) == int(drawn.group(1)) > 100
     assert int(again.group(2)) == 0 and again.group(3) == drawn.group(1)
+    # the release PDFs too, made by the languages' worker processes (nextsociety/parallel)
+    assert "3 release PDFs: 3 made, 0 cached" in first.log
+    assert "3 release PDFs: 0 made, 3 cached" in second.log
     assert (project / ".cache" / "nextsociety" / "cards").is_dir()
     one = sorted(p.name for p in (tmp_path / "one" / "assets" / "cards").iterdir())
     two = sorted(p.name for p in (tmp_path / "two" / "assets" / "cards").iterdir())

@@ -3,10 +3,14 @@ from the font (regenerated here and compared), at the sizes browsers and devices
 
 from __future__ import annotations
 
+import csv
 import io
+import tomllib
 import xml.etree.ElementTree as ET
+import zipfile
 
 import pytest
+import yaml
 from nextsociety.render.cards import CardError, CardFonts
 from nextsociety.render.identity import ICON_PNGS, NAME, font_digest, identity_files
 from PIL import Image
@@ -52,6 +56,21 @@ def test_svgs_are_the_name_as_paths_with_a_title(generated):
         assert root.find(f"{namespace}path").get("d").startswith("M")
 
 
+def test_logo_credit_and_licence_are_what_their_sources_say(generated):
+    """Nothing invented: the generated logos are credited to the programme by the name the seed
+    gives it, under the licence the repository declares (the only terms anyone has written)."""
+    seed = (REPO / "tests" / "fixtures" / "seed-press-release.txt").read_text(encoding="utf-8")
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assets = yaml.safe_load((REPO / "data" / "media.yml").read_text(encoding="utf-8"))
+    made = {path.removeprefix("data/media/") for path in generated if path.startswith("data/")}
+    logos = [asset for asset in assets if asset["file"] in made]
+    assert {asset["file"] for asset in logos} == made, "each generated file is in the registry"
+    assert NAME in seed
+    for asset in logos:
+        assert asset["credit"] == NAME, asset["id"]
+        assert asset["licence"] == pyproject["project"]["license"], asset["id"]
+
+
 def test_icon_sizes(generated):
     for name, size in ICON_PNGS.items():
         image = Image.open(io.BytesIO(generated[f"overrides/assets/images/{name}"]))
@@ -82,3 +101,29 @@ def test_real_media_kit_without_photos_says_where_to_get_them(real_site):
         assert len(soup.select(".ns-kit__asset")) == 4  # the wordmark and the icon, SVG and PNG
         press = real_site.soup(f"{prefix}press/")
         assert press.select_one('#ns-media ~ p a[href="media-kit/"]') is not None
+
+
+@pytest.mark.slow
+def test_real_media_kit_zip_holds_the_kit_in_each_language(real_site):
+    seed = (REPO / "tests" / "fixtures" / "seed-press-release.txt").read_text(encoding="utf-8")
+    partners = seed.split("partners' community", 1)[1].split("Join or follow")[0].count("(")
+    for code, prefix in (("en", ""), ("fr", "fr/"), ("ar", "ar/")):
+        page = f"{prefix}press/media-kit/"
+        link = real_site.soup(page).select_one('a[href$=".zip"][download]')
+        archive = zipfile.ZipFile(real_site.site / page / link["href"])
+        assert archive.namelist() == [
+            "about.md",
+            "credits.txt",
+            "fact-sheet.md",
+            "logos/icon-png.png",
+            "logos/icon.svg",
+            "logos/wordmark-png.png",
+            "logos/wordmark.svg",
+            "partners.csv",
+        ]
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert archive.read("logos/wordmark.svg") == (REPO / SVG).read_bytes()
+        rows = list(csv.reader(io.StringIO(archive.read("partners.csv").decode("utf-8"))))
+        assert len(rows) == 1 + partners == 32, code  # a header, then the seed's partners
+        credits = archive.read("credits.txt").decode("utf-8")
+        assert credits.count("THE NEXT SOCIETY") == 4 and credits.count("EUPL-1.2") == 4

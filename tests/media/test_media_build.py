@@ -146,8 +146,10 @@ def test_body_images_work_in_every_language(builds):
 
 def test_image_file_next_to_the_item(builds):
     site = builds[0]
-    img = site.soup("news/2018/own/").select_one("figure img")
+    figure = site.soup("news/2018/own/").select_one("figure")
+    img = figure.img
     assert (img["width"], img["height"]) == ("640", "480")
+    assert figure.figcaption is None, "no caption or credit but the registry's is ever shown"
     assert decoded(site.site, img["src"], "news/2018/own/").size == (640, 480)
 
 

@@ -4,12 +4,16 @@ no navigation (issue: press room, part 1)."""
 
 from __future__ import annotations
 
-import re
+import io
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from pypdf import PdfReader
 
 from tests.conftest import REPO
+
+SITE = "https://www.thenextsociety.co/"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -32,6 +36,7 @@ def test_a_printed_release(browser, served_site: str, prefix: str):
     try:
         page.goto(served_site + prefix + RELEASE)
         assert not shown(page, ".ns-print__masthead")  # on screen: not there
+        assert not shown(page, ".ns-print__links")
         page.emulate_media(media="print")
         for selector in HIDDEN:
             assert not shown(page, selector), selector
@@ -50,8 +55,23 @@ def test_a_printed_release(browser, served_site: str, prefix: str):
         assert (
             "THE NEXT SOCIETY" in masthead and STRINGS["news.type.press-release"][lang] in masthead
         )
-        pdf = page.pdf(format="A4")
-        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-        assert 1 <= pages <= 3, pages
+        # each link of the text is numbered, and its address printed under the text
+        links = page.eval_on_selector_all(
+            ".ns-item__body a[href]:not([href^='#'])",
+            "els => els.map(e => [e.href, getComputedStyle(e, '::after').content])",
+        )
+        listed = page.eval_on_selector_all(
+            ".ns-print__links li", "els => els.map(e => e.innerText)"
+        )
+        assert links and len(links) == len(listed)
+        for (href, mark), address in zip(links, listed, strict=True):
+            assert mark == '"\u00a0[" counter(ns-link) "]"'
+            assert address.startswith(SITE) and urlsplit(address).path == urlsplit(href).path
+        assert shown(page, ".ns-print__links")
+        reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+        assert 1 <= len(reader.pages) <= 3, len(reader.pages)
+        printed = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+        for number, address in enumerate(listed, 1):
+            assert f"[{number}]" in printed and address in printed.replace(" ", "")
     finally:
         page.close()

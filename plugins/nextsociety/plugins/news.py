@@ -57,6 +57,7 @@ from nextsociety.render.news import (
     correction_html,
     embargo_text,
     feed_html,
+    print_links,
     publication_status,
     withdrawn_view,
 )
@@ -430,6 +431,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             outdated=self._outdated(item, lang),
             lead=lead,
             gallery=self.site.gallery_figures(item, lang),
+            print_links=print_links(page.content or "", url),
         )
 
     def _outdated(self, item: NewsItem, lang: Language) -> Outdated | None:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -80,6 +80,7 @@ class ItemView:
     outdated: Outdated | None = None  # a translation older than the original's correction
     lead: Figure | None = None  # the lead image, with its caption and credit
     gallery: Sequence[Figure] = ()
+    print_links: Sequence[str] = ()  # where the body's links go, as a printed page lists them
 
 
 @dataclass(frozen=True)
@@ -227,12 +228,19 @@ def correction_html(note: Correction, text: str) -> str:
     return f'<p lang="{note.lang}"><em>{escape(text)}</em></p>'
 
 
+_BODY_LINK = re.compile(r'<a\b[^>]*?\shref="(?P<url>[^"#][^"]*)"')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
 def feed_html(html: str, base: str) -> str:
     """A page's body for a feed: no heading permalinks ("¶" is page chrome), links absolute."""
     return absolute_links(_HEADERLINK.sub("", html), base)
+
+
+def print_links(html: str, base: str) -> list[str]:
+    """The absolute address of each link of a body, in order, anchors within the page left out:
+    the print stylesheet numbers the same links ([1], [2]…) and prints this list under the text."""
+    return [urljoin(base, unescape(match["url"])) for match in _BODY_LINK.finditer(html)]
 
 
 def absolute_links(html: str, base: str) -> str:

@@ -1,10 +1,12 @@
 """Press releases as PDF, made with WeasyPrint (Pango shapes Arabic; text stays selectable).
 
 The PDF is made from a small HTML document of its own (`pdf-release.html`), not from the web
-page. Files are cached by a hash of that document, so a rebuild makes none, and WeasyPrint
-reads only files of the built site: a URL under the site's address is served from `site/`,
-anything else is refused (no request leaves the machine at build time). The same HTML gives
-the same bytes (WeasyPrint writes no date unless the document gives one).
+page. Files are cached by a hash of what the document is made from (`pdf_key`: the template,
+the release's text, the records and images it shows, WeasyPrint's version), never of the
+document itself, so a rebuild renders no template and makes no PDF. WeasyPrint reads only files
+of the built site: a URL under the site's address is served from `site/`, anything else is
+refused (no request leaves the machine at build time). The same HTML gives the same bytes
+(WeasyPrint writes no date unless the document gives one).
 """
 
 from __future__ import annotations
@@ -12,18 +14,45 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-PDF_VERSION = "1"  # part of every cache key: bump it when the PDF's making changes
+# Part of every cache key: bump it when the code that makes the PDF changes what it shows
+# (the view, the filters, the URL rules), or when the system's fonts or Pango change.
+PDF_VERSION = "2"
 
 
 class PdfError(Exception):
     """A release cannot be made into a PDF."""
 
 
-def pdf_key(html: str) -> str:
-    return hashlib.sha256(f"{PDF_VERSION}\x1f{html}".encode()).hexdigest()[:24]
+def pdf_key(*inputs: str) -> str:
+    """The cache key of a PDF made from `inputs` (each one length-prefixed: no two lists of
+    inputs give the same bytes to hash)."""
+    digest = hashlib.sha256(PDF_VERSION.encode())
+    for part in inputs:
+        data = part.encode()
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.hexdigest()[:24]
+
+
+def engine_version() -> str:
+    """WeasyPrint's version and its PDF writer's, read without importing them."""
+    return " ".join(f"{name} {metadata.version(name)}" for name in ("weasyprint", "pydyf"))
+
+
+def file_digest(path: Path) -> str:
+    """A hash of a file's bytes (an image the PDF shows), read once per version of the file."""
+    stat = path.stat()
+    return _digest(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _digest(path: Path, mtime_ns: int, size: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def render_pdf(html: str, site_url: str, site_dir: Path) -> bytes:
