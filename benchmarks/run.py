@@ -22,6 +22,10 @@ Not a test: nothing here fails CI. See benchmarks/README.md for the figures.
 
     /tmp/venv/bin/python benchmarks/run.py --sizes 100,1000,5000 --runs 3
     /tmp/venv/bin/python benchmarks/run.py --sizes 1000 --runs 1 --profile
+    /tmp/venv/bin/python benchmarks/run.py --sizes 1000 --variants ours --runs 0 --serve
+
+--serve also measures the preview (`nextsociety serve`, what `make serve` runs) at each size:
+save a news item, then ask for its page until the new text is served; the median of 5 edits.
 """
 
 from __future__ import annotations
@@ -34,10 +38,13 @@ import platform
 import random
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -720,6 +727,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="instead of measuring, run one cProfile'd 'ours' build per size and print the hotspots",
     )
     parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="also measure the preview's reload (nextsociety serve) at each size",
+    )
+    parser.add_argument(
         "--report",
         type=Path,
         metavar="JSON",
@@ -804,6 +816,71 @@ def measure_size(
     return entry, failed
 
 
+# -- the preview -------------------------------------------------------------------------------
+
+SERVE_EDITS = 5
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for(url: str, text: str, timeout: float) -> float:
+    """Seconds until `url` serves `text` (polled every 20 ms); raises after `timeout`."""
+    start = time.monotonic()
+    while text not in _get(url):
+        if time.monotonic() - start > timeout:
+            raise RuntimeError(f"{url} did not show {text!r} within {timeout:.0f} s")
+        time.sleep(0.02)
+    return time.monotonic() - start
+
+
+def measure_serve(project: Path, edits: int = SERVE_EDITS) -> dict[str, Any]:
+    """`nextsociety serve` on the project: from saving a news item to its page serving the
+    new text, `edits` times (1.5 s apart, so the previous save's load is over)."""
+    source = min((project / "content" / "news").glob("*/*[0-9].md"))
+    url_path = f"news/{source.parent.name}/{source.stem}/"
+    port = _free_port()
+    command = [sys.executable, "-m", "nextsociety.cli", "serve", "-a", f"127.0.0.1:{port}"]
+    log_path = project / "serve.log"
+    original = source.read_text(encoding="utf-8")
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            command, cwd=project, env=build_env(project), stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            url = f"http://127.0.0.1:{port}/{url_path}"
+            first = _wait_for(url, "</html>", timeout=600)
+            times = []
+            for edit in range(edits):
+                time.sleep(1.5)
+                word = f"Benchmarkedit{edit}x{time.time_ns()}"
+                source.write_text(original.rstrip("\n") + f"\n\n{word}\n", encoding="utf-8")
+                times.append(round(_wait_for(url, word, timeout=300), 3))
+                print(f"preview: edit {edit + 1}/{edits} served in {times[-1]:.2f} s", flush=True)
+        finally:
+            source.write_text(original, encoding="utf-8")
+            server.terminate()
+            server.wait(timeout=60)
+    return {
+        "page": "/" + url_path,
+        "first_page_s": round(first, 2),
+        "reload_s": times,
+        "median_reload_s": round(statistics.median(times), 3),
+        "target_s": 2.0,
+    }
+
+
 def growth(results: dict[str, Any], variants: list[str]) -> dict[str, Any]:
     """How much slower 5,000 items build than 1,000, per variant."""
     found = {}
@@ -864,6 +941,13 @@ def main(argv: list[str] | None = None) -> int:
             project, n, variants, runs_for.get(n, args.runs), args.keep
         )
         failed = failed or size_failed
+        if args.serve:
+            entry["serve"] = measure_serve(project)
+            print(
+                f"N={n} preview reload: median {entry['serve']['median_reload_s']:.2f} s "
+                "(target <= 2)",
+                flush=True,
+            )
         entry["generation"] = {k: v for k, v in info.items() if k != "project"}
         results["sizes"][str(n)] = entry
         write_results(args.out, results)
