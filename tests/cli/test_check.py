@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import quote
 
 import pytest
 
@@ -153,6 +154,30 @@ def _missing_image(project: Project) -> list[str]:
     ]
 
 
+def _body_anchors(project: Project) -> list[str]:
+    """Anchors resolved on the page each language's link leads to: the French programme page's
+    headings are French, an Arabic anchor is compared as written (not percent-encoded)."""
+    fr, ar = "content/press/index.fr.md", "content/press/index.ar.md"
+    programme = "../programme/cluster-booster-track.md"
+    fr_text = project.read(fr) + f"\n[Étapes]({programme}#etapes-du-programme)\n"
+    project.write(fr, fr_text)
+    anchor = "المراحل-التالية"  # of '## المراحل التالية'
+    project.write(ar, project.read(ar) + f"\n[المراحل]({programme}#{quote(anchor)})\n")
+    written = "content/programme/cluster-booster-track"
+    return [
+        (
+            f"{fr}:{fr_text.count(chr(10))}: link '{programme}#etapes-du-programme': "
+            f"{written}.fr.md has no anchor '#etapes-du-programme' "
+            f"(did you mean {programme}#les-etapes-du-programme?)"
+        ),
+        (
+            f"{ar}:{project.read(ar).count(chr(10))}: link '{programme}#{quote(anchor)}': "
+            f"{written}.ar.md has no anchor '#{quote(anchor)}' "
+            f"(write the anchor as it reads: {programme}#{anchor})"
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     "breaks",
     [
@@ -165,6 +190,7 @@ def _missing_image(project: Project) -> list[str]:
         _string_table,
         _navigation_and_page_slug,
         _missing_image,
+        _body_anchors,
     ],
     ids=lambda f: f.__name__.strip("_"),
 )
@@ -192,6 +218,27 @@ def test_every_problem_of_every_file_at_once(project: Project):
     result = nextsociety("check", cwd=project.root)
     assert result.returncode == 1
     assert sorted(result.stdout.splitlines()[:-1]) == sorted(expected), result.stdout
+
+
+def test_a_broken_registry_hides_no_link_to_a_written_page(project: Project):
+    """With partners.yml unreadable, partner pages are unknown: a link to one is not reported
+    (no cascade), nor any link that finds no page; an anchor missing on a written page is."""
+    expected = _partner_registry(project)
+    about = project.read("content/about.md")
+    line = about.count("\n") + 2
+    project.write(
+        "content/about.md",
+        about + "\n[ACCIÓ](partners/accio.md) [Press](press/index.md#contacts)\n",
+    )
+    result = nextsociety("check", cwd=project.root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:-1] == [
+        (
+            f"content/about.md:{line}: link 'press/index.md#contacts': content/press/index.md "
+            "has no anchor '#contacts' (anchors come from the page's headings: #press)"
+        ),
+        *expected,
+    ], result.stdout
 
 
 def test_github_annotations(project: Project):

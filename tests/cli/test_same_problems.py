@@ -2,7 +2,7 @@
 
 Both call `nextsociety.model.site.load_site()`; this proves it on one project broken in
 every way at once (references, front matter, YAML, events, registries, strings, navigation,
-slugs, images, a generated page's path), running the build and the check in-process.
+slugs, images, body anchors, a generated page's path), running the build and the check in-process.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ BREAKS = [
     cases._media_registry,
     cases._string_table,
     cases._navigation_and_page_slug,
+    cases._body_anchors,
 ]
 
 

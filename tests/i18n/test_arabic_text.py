@@ -4,8 +4,9 @@ plain-text fields, readable heading anchors, the permalink tooltip in Arabic."""
 from __future__ import annotations
 
 import yaml
+from nextsociety.model.anchors import heading_slug
 from nextsociety.model.site import load_site
-from nextsociety.render.headings import heading_slug, isolate_heading_runs
+from nextsociety.render.headings import isolate_heading_runs
 
 from tests.conftest import REPO, tiny_mkdocs_yml, write_project
 from tests.news.conftest import BASE_PAGES, NEWS_PLUGIN, news_file
@@ -34,6 +35,7 @@ def test_latin_runs_in_headings_are_isolated_once():
 def test_anchors_keep_ascii_slugs_and_give_arabic_headings_their_letters():
     assert heading_slug("Présentation du programme", "-") == "presentation-du-programme"
     assert heading_slug("الخطوات القادمة", "-") == "الخطوات-القادمة"
+    assert heading_slug("الصحافة", "-") == "الصحافة"  # one word: no ASCII, not even a hyphen
     assert heading_slug("برنامج Cluster Booster Track", "-") == "برنامج-cluster-booster-track"
 
 

@@ -13,15 +13,18 @@ import datetime as dt
 import os
 import posixpath
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from nextsociety.model import markdown_files, urls
+from nextsociety.model.anchors import MarkdownSettings, PageAnchors, markdown_settings
 from nextsociety.model.body_links import (
+    AnchorTargets,
     body_link_problems,
     built_paths,
     forget_body_links,
+    page_sources,
     static_files,
 )
 from nextsociety.model.clock import build_instant
@@ -67,6 +70,7 @@ class SiteConfig:
     navs: Mapping[str, Any]  # language code -> the raw `nav:` list (with lines)
     config_file: str = CONFIG_PATH  # as messages name it
     news_per_page: int = NEWS_PER_PAGE
+    markdown: MarkdownSettings = field(default_factory=lambda: markdown_settings(None))
 
     @property
     def docs_path(self) -> Path:
@@ -160,6 +164,7 @@ def load_config(root: Path, config_file: str = CONFIG_PATH) -> SiteConfig:
         },
         config_file=config_file,
         news_per_page=int(news.get("per_page") or NEWS_PER_PAGE) if news is not None else 0,
+        markdown=markdown_settings(raw.get("markdown_extensions")),
     )
 
 
@@ -265,10 +270,10 @@ def _load_site(
         for text in item.texts.values():
             paths[text.src_uri] = urls.news_item_path(item.year, text.slug)
     _check_navigation(config, sources, generated, problems)
-    if events is not None and (registries is not None or config.data_dir is None):
-        # with a registry or the events unloaded, the pages they generate are unknown: links
-        # to them would all look broken; their own problems come first
-        problems.extend(_body_link_problems(config, sources, generated, news, now))
+    # with a registry or the events unloaded, the pages they generate are unknown: a link
+    # that finds no page is not reported (no cascade), the others are
+    complete = events is not None and (registries is not None or config.data_dir is None)
+    problems.extend(_body_link_problems(config, sources, generated, news, now, complete))
     _check_images(config, sources, news or [], problems)
     problems.extend(publishing_problems(news or [], sources, config.docs_dir, now))
     if problems or strings is None or events is None or news is None:
@@ -575,19 +580,28 @@ def _body_link_problems(
     generated: Mapping[str, str],
     news: Sequence[NewsItem] | None,
     now: dt.datetime,
+    complete: bool,
 ) -> list[Problem]:
-    """Links and images in bodies that the build would refuse; the pages of drafts and
-    embargoed items are left out, as the build leaves them out (all kept when the news could
-    not be loaded: their own problems come first)."""
+    """Links and images in bodies that the build would refuse, anchors included; the pages of
+    drafts and embargoed items are left out, as the build leaves them out (all kept when the
+    news could not be loaded: their own problems come first), and withdrawn items show no
+    text, so no anchor."""
     unpublished = {
         text.src_uri
         for item in news or []
         if not item.is_public(now)
         for text in item.texts.values()
     }
+    withdrawn = {
+        text.src_uri for item in news or [] if item.withdrawn for text in item.texts.values()
+    }
     statics = static_files(config.docs_path)
     built = built_paths(sources, generated, statics, config.languages, unpublished)
-    return body_link_problems(sources, built, config.languages, config.docs_dir, unpublished)
+    pages = page_sources(sources, config.languages, unpublished)
+    anchors = AnchorTargets(sources, pages, PageAnchors(config.markdown), withdrawn)
+    return body_link_problems(
+        sources, built, config.languages, config.docs_dir, unpublished, anchors, complete
+    )
 
 
 def _check_images(

@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 from mkdocs.utils.templates import TemplateContext
 
+from nextsociety.model.anchors import heading_slug
 from nextsociety.model.bidi import segments
 from nextsociety.model.errors import DataError
 from nextsociety.model.languages import Language, LanguageSet, NavEntry
@@ -47,7 +48,7 @@ from nextsociety.model.urls import NEWS_INDEX, absolute_url, page_url
 from nextsociety.plugins import fragments
 from nextsociety.plugins.services import PageIndex, SiteServices
 from nextsociety.render.dates import long_date
-from nextsociety.render.headings import heading_slug, isolate_heading_runs
+from nextsociety.render.headings import isolate_heading_runs
 from nextsociety.render.text import html_text
 
 PLUGIN_NAME = "nextsociety/i18n"

@@ -1,19 +1,13 @@
-"""Headings of Markdown pages: anchors that read in every script, Latin runs isolated in
-right-to-left text.
+"""Headings of Markdown pages: Latin runs isolated in right-to-left text.
 
-The toc extension's default slug keeps ASCII only: an Arabic heading got the anchor `_1`.
-`heading_slug` keeps that ASCII slug wherever it loses no letter (English, French: anchors do
-not change), and otherwise keeps the heading's own letters ("الخطوات-القادمة"), which browsers
-show as written and percent-encode on the wire.
+Their anchors come from `model.anchors.heading_slug` (the toc extension's `slugify`, set by
+the i18n plugin), which link checks use too.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
-
-from markdown.extensions.toc import slugify, slugify_unicode
 
 from nextsociety.model.bidi import segments
 
@@ -21,14 +15,6 @@ _HEADING = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2>)", re.DOTALL)
 _TAG = re.compile(r"(<[^>]+>)")
 # Inside these, text is left alone: already isolated, code, the permalink sign.
 _KEEP = re.compile(r"<(bdi|code|a class=\"headerlink\")\b")
-
-
-def heading_slug(value: str, separator: str) -> str:
-    """The toc extension's `slugify`: ASCII when that loses no letter, else Unicode."""
-    ascii_slug = slugify(value, separator)
-    unicode_slug = slugify_unicode(value, separator)
-    folded = unicodedata.normalize("NFKD", unicode_slug).encode("ascii", "ignore").decode()
-    return ascii_slug if folded == ascii_slug else unicode_slug
 
 
 def isolate_heading_runs(page_html: str) -> str:
