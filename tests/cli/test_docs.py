@@ -291,3 +291,19 @@ def test_docs_editors_commands_work_as_written(project: Project):
     for topic in ("Schedule", "Preview", "pull request", "Publish", "Correct", "Withdraw", "Undo"):
         assert re.search(rf"^## \d+\. .*{topic}", EDITORS, flags=re.MULTILINE), topic
     assert "--host 0.0.0.0" in EDITORS and "git revert" in EDITORS
+
+
+def test_the_preview_options_of_the_guides_are_the_commands():
+    """Every `SERVE_ARGS="…"` and `nextsociety serve …` of the README and docs/editors.md is
+    accepted by `nextsociety serve` as written (a renamed option fails here)."""
+    from nextsociety.cli.main import build_parser
+
+    written = [
+        *re.findall(r'SERVE_ARGS="([^"]+)"', README + EDITORS),
+        *re.findall(r"`nextsociety serve ([^`]+)`", README + EDITORS),
+    ]
+    written = [options for options in written if options != "--help"]
+    assert {"--host 0.0.0.0", "--lang fr"} <= set(written), written
+    for options in written:
+        args = build_parser().parse_args(["serve", *shlex.split(options)])
+        assert args.run.__name__ == "run_serve", options

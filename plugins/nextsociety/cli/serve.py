@@ -1,12 +1,12 @@
 """`nextsociety serve`: the preview that tells, and shows a save within a second or two.
 
 While the project has problems, every URL answers with a page listing them (file, line,
-hint) that reloads itself; once `load_site()` finds none, the same address serves the live
-site (cli/live.py): each page rendered when the browser asks for it, after every save, and
-reloaded in the browser by itself. Files are watched all along: a new mistake brings the list
-back, a fix the site. The preview never hangs on a mistake, and it listens where `-a`/`--host`
-say (a phone on the same network: `--host 0.0.0.0`). `mkdocs serve` keeps working too, with
-a full build on every save.
+hint) that reloads itself, in the editor's language with `--lang` (cli/problem_page.py);
+once `load_site()` finds none, the same address serves the live site (cli/live.py): each page
+rendered when the browser asks for it, after every save, and reloaded in the browser by
+itself. Files are watched all along: a new mistake brings the list back, a fix the site. The
+preview never hangs on a mistake, and it listens where `-a`/`--host` say (a phone on the same
+network: `--host 0.0.0.0`). `mkdocs serve` keeps working too, with a full build on every save.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from jinja2 import Environment
 
 from nextsociety.cli.live import FullBuild, LiveSite
+from nextsociety.cli.problem_page import problem_page
 from nextsociety.cli.project import UserError, project_root
 from nextsociety.model.errors import DataError, Problem
 from nextsociety.model.languages import CONFIG_PATH
@@ -38,25 +39,6 @@ from nextsociety.model.site import load_config, load_site, project_folders
 
 POLL_SECONDS = 0.2  # how often files are looked at: a save is seen within a fifth of a second
 DEFAULT_ADDRESS = "127.0.0.1:8000"
-
-PAGE = Environment(autoescape=True).from_string(
-    """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="2">
-<title>{{ count }} problem{{ "" if count == 1 else "s" }} — preview paused</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
-li{margin:.6rem 0}code{font-weight:bold}.hint{color:#555}</style></head>
-<body><main>
-<h1>{{ count }} problem{{ "" if count == 1 else "s" }} to fix before the preview shows the site</h1>
-<p>Fix each one in the file and line shown and save: this page reloads by itself, and shows
-the site once nothing is left. Nothing is published while a problem remains.</p>
-<ol>{% for p in problems %}<li><code>{{ p.path }}{% if p.line %}:{{ p.line }}{% endif %}</code>
-{{ p.message }}{% if p.hint %} <span class="hint">({{ p.hint }})</span>{% endif %}</li>
-{% endfor %}</ol>
-</main></body></html>
-"""
-)
 
 
 def add_serve_command(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -77,6 +59,13 @@ def add_serve_command(commands: Any, common: argparse.ArgumentParser) -> None:
         help="listen on this host, port 8000 (or -a's): 0.0.0.0 lets a phone on the same "
         "network open http://<this computer's address>:8000/",
     )
+    serve.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the language of the page that lists problems: one of the site's (en, fr, ar); "
+        "default: the site's default language. The problems themselves are described in "
+        "English.",
+    )
     serve.set_defaults(run=run_serve)
 
 
@@ -90,7 +79,8 @@ def address(args: argparse.Namespace) -> tuple[str, int]:
 def run_serve(args: argparse.Namespace) -> int:
     root = project_root(args)
     host, port = address(args)
-    preview = Preview(root, args.config_file, host, port)
+    _check_language(root, args.config_file, args.lang)
+    preview = Preview(root, args.config_file, host, port, args.lang)
     print(f"Preview on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     # stopped by a signal, stop `mkdocs serve` too: it would keep the address
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -101,6 +91,17 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         preview.stop()
     return 0
+
+
+def _check_language(root: Path, config_file: str, lang: str | None) -> None:
+    """`--lang` names one of the site's languages (not checked while mkdocs.yml is unreadable:
+    the page then falls back to what the string table gives)."""
+    try:
+        codes = load_config(root, config_file).languages.codes
+    except DataError:
+        return
+    if lang is not None and lang not in codes:
+        raise UserError(f"--lang {lang}: this site's languages are {', '.join(codes)}")
 
 
 def project_state(root: Path, config_file: str) -> tuple[float, int]:
@@ -124,9 +125,13 @@ def project_state(root: Path, config_file: str) -> tuple[float, int]:
 class Preview:
     """One address: the page listing the problems while there are some, else the live site."""
 
-    def __init__(self, root: Path, config_file: str, host: str, port: int) -> None:
+    def __init__(
+        self, root: Path, config_file: str, host: str, port: int, lang: str | None = None
+    ) -> None:
         self.root, self.config_file, self.host, self.port = root, config_file, host, port
         self.problems: list[Problem] = []
+        self.lang = lang  # of the problems page; None: the site's default language
+        self.problem_page = b""  # rendered when the problems change
         work = Path(tempfile.mkdtemp(prefix="nextsociety-preview-"))
         self.work = work
         self.live = LiveSite(root, config_file, work / "live")
@@ -168,6 +173,8 @@ class Preview:
         print(f"Site loaded in {time.monotonic() - started:.1f} s", flush=True)
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
+        page = problem_page(self.root, self.config_file, self.lang)
+        self.problem_page = page.render(problems).encode("utf-8")
         self.problems = list(problems)
         self.live.notify()
         print(f"{len(problems)} problem(s): listed on every page of the preview", flush=True)
@@ -231,8 +238,7 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
             if path == "/.preview/wait":
                 self._wait()
             elif preview.problems:
-                listed = preview.problems
-                body = PAGE.render(problems=listed, count=len(listed)).encode("utf-8")
+                body = preview.problem_page
                 self._send(503, "text/html; charset=utf-8", body, retry=True)
             else:
                 self._file(path)

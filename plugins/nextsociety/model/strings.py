@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nextsociety.model.errors import Problem, ProblemCollector, did_you_mean
+from nextsociety.model.errors import DataError, Problem, ProblemCollector, did_you_mean
 from nextsociety.model.yamlio import LineDict, load_yaml
 
 
@@ -29,6 +29,8 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "news.archive.tag": frozenset({"tag"}),
     "events.archive.year": frozenset({"year"}),
     "preview.scheduled.text": frozenset({"date"}),
+    "preview.problems.title": frozenset({"count"}),
+    "preview.problems.heading": frozenset({"count"}),
     "events.place": frozenset({"area", "country"}),
     "events.announced": frozenset({"month"}),
     "events.country_partners": frozenset({"country"}),
@@ -166,6 +168,30 @@ def used_keys(files: Iterable[tuple[Path, str]]) -> dict[str, tuple[str, int]]:
         text = path.read_text(encoding="utf-8")
         for match in _KEY_USE.finditer(text):
             found.setdefault(match.group(1), (shown, text.count("\n", 0, match.start()) + 1))
+    return found
+
+
+def keys_used_in(text: str) -> list[str]:
+    """The string keys a template or module names (`t("key")`), in order."""
+    return list(dict.fromkeys(_KEY_USE.findall(text)))
+
+
+def readable_texts(path: Path, display_path: str, keys: Iterable[str], lang: str) -> dict[str, str]:
+    """The texts of `keys` in `lang` that the table gives in a usable form, read even while
+    other entries of it have problems: the preview lists those problems in these words. A
+    file that cannot be read as YAML gives none."""
+    try:
+        data = load_yaml(path, display_path)
+    except DataError:
+        return {}
+    raw = data.get("strings") if isinstance(data, Mapping) else None
+    found: dict[str, str] = {}
+    for key in keys:
+        texts = raw.get(key) if isinstance(raw, Mapping) else None
+        text = texts.get(lang) if isinstance(texts, Mapping) else None
+        allowed = PLACEHOLDERS.get(key, frozenset())
+        if isinstance(text, str) and text.strip() and placeholder_problem(text, allowed) is None:
+            found[key] = text
     return found
 
 
