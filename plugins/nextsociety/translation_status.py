@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nextsociety.model.frontmatter import split_front_matter
+from nextsociety.model.languages import LanguageSet
 
 HASH_LENGTH = 12  # hex digits: a typo-proof, unambiguous version mark, not a security measure
 
@@ -27,6 +28,7 @@ ORIGINAL, TRANSLATED, OUTDATED, MISSING, UNSTAMPED, TODO = (
     "unstamped",
     "todo",
 )
+NOTICE_MARK = "*"  # after the state of a translation the site shows as outdated
 STATE_HELP = {
     TRANSLATED: "up to date with the original",
     OUTDATED: "the original changed after this translation was made: update it, then stamp it",
@@ -83,16 +85,21 @@ class Row:
     publication: str | None = None  # "draft" or "scheduled"
     date: dt.date | None = None
     publish_at: dt.datetime | None = None  # a scheduled item's embargo instant, when it has one
+    # the languages whose page says "the original was updated since" (older than its
+    # `updated:`, `NewsItem.is_outdated`), and that day
+    noticed: tuple[str, ...] = ()
+    updated: dt.date | None = None
 
 
 def rows(
     records: list[Any],
-    codes: tuple[str, ...],
+    languages: LanguageSet,
     sources: Mapping[str, str],
     has_placeholder: Callable[[str], bool],
     now: dt.datetime,
 ) -> list[Row]:
     """A row per news item or event (records with `.key`, `.texts`, `.original`)."""
+    codes = languages.codes
     result = []
     for record in records:
         original_text = sources[record.key]
@@ -119,7 +126,21 @@ def rows(
             publication = "draft"
         elif hasattr(record, "is_released") and not record.is_released(now):
             publication, date, instant = "scheduled", record.date, record.publish_at
+        is_outdated = getattr(record, "is_outdated", None)  # news items: events have no update
+        noticed = tuple(
+            lang.code for lang in languages.languages if is_outdated and is_outdated(lang)
+        )
         result.append(
-            Row(record.key, record.original.title, states, files, publication, date, instant)
+            Row(
+                record.key,
+                record.original.title,
+                states,
+                files,
+                publication,
+                date,
+                instant,
+                noticed,
+                getattr(record, "updated", None),
+            )
         )
     return result

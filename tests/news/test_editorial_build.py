@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import feedparser
 
-from tests.news.conftest import news_file
+from tests.cli.conftest import nextsociety
+from tests.news.conftest import BUILD_DATE, news_file
 from tests.news.test_news_build import entry_titles
 
 TIMED = "2026-12-10T10:00:00+01:00"  # 09:00 UTC
@@ -70,6 +71,46 @@ def test_a_correction_on_the_page_and_in_the_feed_and_the_outdated_translation(n
     arabic = result.soup("ar/news/2018/visit/")
     assert arabic.select_one(".ns-outdated") is None  # updated after the original
     assert arabic.select_one(".ns-item__correction").get_text() == "حُدّث في 29 نوفمبر 2018"
+
+
+def test_status_flags_the_translations_the_site_shows_as_outdated(news_site, tmp_path):
+    """`nextsociety status` marks exactly the languages whose built page carries the notice."""
+    unchanged = news_file("Other", "2018-11-20")  # no `updated:`: nothing is outdated
+    result = news_site(
+        {
+            "content/news/2018/visit.md": CORRECTED,
+            "content/news/2018/visit.fr.md": "---\ntitle: Visite\nsummary: s\n---\nOnze.\n",
+            "content/news/2018/visit.ar.md": (
+                "---\ntitle: زيارة\nsummary: s\nupdated: 2018-11-28\n---\nأحد عشر.\n"
+            ),
+            "content/news/2018/other.md": unchanged,
+            "content/news/2018/other.fr.md": "---\ntitle: Autre\nsummary: s\n---\nTexte.\n",
+        }
+    )
+    assert result.returncode == 0, result.log
+    status = nextsociety(
+        "status", "--root", str(tmp_path / "project"), cwd=tmp_path, env=BUILD_DATE
+    )
+    assert status.returncode == 0, status.stdout + status.stderr
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in status.stdout.split("\n\n")[1].splitlines()[1:]
+    }
+    assert rows == {
+        "news/2018/visit": ["original", "unstamped*", "unstamped"],
+        "news/2018/other": ["original", "unstamped", "missing"],
+    }
+    for key in ("visit", "other"):
+        for code, state in zip(("en", "fr", "ar"), rows[f"news/2018/{key}"]):
+            prefix = "" if code == "en" else f"{code}/"
+            notice = result.soup(f"{prefix}news/2018/{key}/").select_one(".ns-outdated")
+            assert (notice is not None) == state.endswith("*"), (key, code)
+    assert (
+        "* Shown on the site as outdated (older than the original's `updated:`; correct the "
+        "translation, then give it its own `updated:`, that day or later):\n"
+        "  news/2018/visit — fr (original updated 2018-11-28)\n"
+    ) in status.stdout
+    assert "1 shown as outdated (*)" in status.stdout
 
 
 def test_a_withdrawn_release_keeps_its_url_with_a_notice_and_leaves_everything_else(news_site):

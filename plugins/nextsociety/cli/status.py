@@ -19,6 +19,7 @@ from nextsociety.model.site import Site, load_site
 from nextsociety.model.translations import split_language
 from nextsociety.translation_status import (
     MISSING,
+    NOTICE_MARK,
     OUTDATED,
     STATE_HELP,
     TODO,
@@ -60,14 +61,15 @@ def run_status(args: argparse.Namespace) -> int:
         return 1
     codes = site.config.languages.codes
     records = [*site.news, *site.events]
-    table = rows(records, codes, site.sources, has_placeholder, site.now)
+    table = rows(records, site.config.languages, site.sources, has_placeholder, site.now)
     original = site.config.languages.default.code
     print(f"Translations of news items and events ({original} is the original):\n")
     header = ["item", *codes]
-    lines = [[row.key.removesuffix(".md"), *(row.states[code] for code in codes)] for row in table]
+    lines = [[row.key.removesuffix(".md"), *(_cell(row, code) for code in codes)] for row in table]
     widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
     for line in [header, *lines]:
         print("  " + "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+    _print_noticed(table)
     _print_scheduled(table, site.now)
     drafts = [row for row in table if row.publication == "draft"]
     print("\nDrafts (never published while they say `draft: true`):")
@@ -77,6 +79,28 @@ def run_status(args: argparse.Namespace) -> int:
         print("  none")
     _print_to_do(site, table, codes)
     return 0
+
+
+def _cell(row: Row, code: str) -> str:
+    return row.states[code] + (NOTICE_MARK if code in row.noticed else "")
+
+
+def _print_noticed(table: list[Row]) -> None:
+    """Translations the site shows with "the original was updated since": by date, what the
+    page says, beside the version mark the table compares."""
+    noticed = [row for row in table if row.noticed]
+    if not noticed:
+        return
+    print(
+        f"\n{NOTICE_MARK} Shown on the site as outdated (older than the original's `updated:`; "
+        "correct the translation, then give it its own `updated:`, that day or later):"
+    )
+    for row in noticed:
+        updated = row.updated.isoformat() if row.updated else ""
+        print(
+            f"  {row.key.removesuffix('.md')} — {', '.join(row.noticed)} "
+            f"(original updated {updated})"
+        )
 
 
 def _print_scheduled(table: list[Row], now: dt.datetime) -> None:
@@ -112,10 +136,13 @@ def _utc(instant: dt.datetime) -> str:
 def _print_to_do(site: Site, table: list[Row], codes: tuple[str, ...]) -> None:
     states = [state for row in table for state in row.states.values()]
     counts = {state: states.count(state) for state in (MISSING, OUTDATED, UNSTAMPED, TODO)}
-    if not any(counts.values()):
+    noticed = sum(len(row.noticed) for row in table)
+    if not any(counts.values()) and not noticed:
         print("\nEvery translation is up to date.")
         return
-    print("\nTo do: " + ", ".join(f"{n} {state}" for state, n in counts.items() if n) + ".")
+    done = [f"{n} {state}" for state, n in counts.items() if n]
+    done += [f"{noticed} shown as outdated ({NOTICE_MARK})"] if noticed else []
+    print("\nTo do: " + ", ".join(done) + ".")
     for state, n in counts.items():
         if n:
             print(f"  {state}: {STATE_HELP[state]}")
