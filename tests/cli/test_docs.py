@@ -307,3 +307,21 @@ def test_the_preview_options_of_the_guides_are_the_commands():
     for options in written:
         args = build_parser().parse_args(["serve", *shlex.split(options)])
         assert args.run.__name__ == "run_serve", options
+
+
+def test_every_image_of_the_editors_guide_exists_decodes_and_says_what_it_shows():
+    from PIL import Image
+
+    prose = re.sub(r"```.*?```|`[^`]*`", "", EDITORS, flags=re.DOTALL)  # examples in code
+    images = re.findall(r"!\[([^\]]*)\]\(([^)\s]+)\)", prose)
+    assert len(images) >= 5, images
+    for alt, target in images:
+        path = REPO / "docs" / target
+        assert alt.strip(), f"{target}: no text alternative"
+        assert path.is_file(), f"{target}: no such file"
+        with Image.open(path) as image:
+            image.verify()  # a truncated or corrupt file fails here
+        with Image.open(path) as image:
+            image.load()
+            assert image.format == "PNG" and image.width >= 600, (target, image.size)
+        assert path.stat().st_size < 100_000, f"{target}: not optimised"

@@ -1,0 +1,197 @@
+"""Screenshots of the preview for docs/editors.md: `.venv/bin/python tools/preview_screenshots.py`.
+
+Runs the guide's own steps on a copy of the project in a temporary folder, the build's date
+fixed, each shown by `nextsociety serve` and taken by headless Chromium (Debian's):
+
+1. `nextsociety new news "Benchmarking visit to Tunis" …` as the guide writes it: a draft, with
+   the TODO text the command writes (`preview-draft.png`);
+2. `draft: true` deleted, the date still to come: scheduled (`preview-scheduled.png`, and the
+   news list with its badge, `preview-list.png`);
+3. published and corrected with the guide's example `updated:` and `correction:`, its text saying
+   that it is an example, the French translation not updated: the French page's notice
+   (`preview-outdated.png`);
+4. the guide's example mistake, `partners: [acio]`: the page listing problems
+   (`preview-problems.png`).
+
+Images go to docs/images/, reduced to a small palette with Pillow. Nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PIL import Image
+from playwright.sync_api import Page, sync_playwright
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.conftest import copy_project
+from tests.quality.browser import launch
+
+IMAGES = REPO / "docs" / "images"
+VIEWPORT = {"width": 1000, "height": 620}
+ITEM = "content/news/2026/benchmarking-visit-to-tunis"
+NEW_ITEM = [
+    *("new", "news", "Benchmarking visit to Tunis", "--type", "press-release"),
+    *("--date", "2026-12-10", "--lang", "en,fr,ar"),
+]
+EXAMPLE_EN = "Example of the editor's guide (docs/editors.md): this release does not exist."
+CORRECTION = "The number of clusters taking part was wrong."  # the guide's example
+EXAMPLE_FR = "Exemple du guide des éditeurs (docs/editors.md)\u202f: ce communiqué n’existe pas."
+
+
+def main() -> None:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        project = copy_project(Path(folder) / "project")
+        browser = launch(playwright)
+        page = browser.new_page(viewport=VIEWPORT)
+        nextsociety(project, "2026-12-01", *NEW_ITEM)
+        with preview(project, "2026-12-01") as home:
+            item = home + "news/2026/benchmarking-visit-to-tunis/"
+            shoot(page, wait(item, 200, "ns-preview", "Draft"), "preview-draft.png")
+            delete_line(project, f"{ITEM}.md", "draft: true")
+            shoot(page, wait(item, 200, "Scheduled"), "preview-scheduled.png")
+            shoot(page, wait(home + "news/", 200, "ns-badge--scheduled"), "preview-list.png")
+        publish_with_a_correction(project)
+        with preview(project, "2026-12-12") as home:
+            french = home + "fr/news/2026/benchmarking-visit-to-tunis/"
+            shoot(page, wait(french, 200, "ns-outdated"), "preview-outdated.png")
+            edit(project, f"{ITEM}.md", "partners: []", "partners: [acio]")
+            shoot(page, wait(home, 503, "acio"), "preview-problems.png")
+        browser.close()
+
+
+def publish_with_a_correction(project: Path) -> None:
+    """The item written (as an example), published, and corrected as the guide's step 7 shows;
+    the French translation keeps its date; the Arabic one is deleted (step 2: publish without)."""
+    original = project / f"{ITEM}.md"
+    text = original.read_text(encoding="utf-8")
+    text = _set(text, "title", "Benchmarking visit to Tunis (example)")
+    text = _set(text, "summary", EXAMPLE_EN)
+    text = _set(text, "contact", "inmaculada-ruiz\nupdated: 2026-12-11\ncorrection: " + CORRECTION)
+    original.write_text(
+        text.replace("TODO: write the text here, in Markdown.", EXAMPLE_EN), "utf-8"
+    )
+    french = project / f"{ITEM}.fr.md"
+    text = french.read_text(encoding="utf-8")
+    text = _set(text, "title", "Visite de benchmarking à Tunis (exemple)")
+    text = _set(text, "summary", EXAMPLE_FR)
+    french.write_text(text.replace(f"TODO: the French text of {ITEM}.md.", EXAMPLE_FR), "utf-8")
+    (project / f"{ITEM}.ar.md").unlink()
+
+
+def _set(text: str, key: str, value: str) -> str:
+    """`text` with the front matter line `key: …` saying `value` (quoted when on one line)."""
+    shown = f'"{value}"' if "\n" not in value else value
+    lines = text.splitlines(keepends=True)
+    (index,) = [i for i, line in enumerate(lines) if line.startswith(f"{key}:")]
+    lines[index] = f"{key}: {shown}\n"
+    return "".join(lines)
+
+
+def nextsociety(project: Path, day: str, *args: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "nextsociety.cli", *args],
+        cwd=project,
+        env=_env(day),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+@contextmanager
+def preview(project: Path, day: str) -> Iterator[str]:
+    """`nextsociety serve` on the project at that build date; yields its home URL."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = (project / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "nextsociety.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=_env(day),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        log.close()
+
+
+def _env(day: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    return {**env, "NEXTSOCIETY_BUILD_DATE": day, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def edit(project: Path, name: str, old: str, new: str) -> None:
+    path = project / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    time.sleep(1.1)  # a later modification time than the preview's last look
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def delete_line(project: Path, name: str, start: str) -> None:
+    path = project / name
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(start)]
+    assert len(kept) == len(lines) - 1, start
+    time.sleep(1.1)  # a later modification time than the preview's last look
+    path.write_text("".join(kept), encoding="utf-8")
+
+
+def wait(url: str, status: int, *texts: str, timeout: float = 300) -> str:
+    """`url` once it answers `status` with every one of `texts` (the preview rebuilds)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                answer = response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            answer = error.code, error.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            answer = None
+        if answer is not None and answer[0] == status and all(t in answer[1] for t in texts):
+            return url
+        time.sleep(1)
+    raise SystemExit(f"{url} never answered {status} with {texts}")
+
+
+def shoot(page: Page, url: str, name: str) -> None:
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(500)  # fonts and the header's script settled
+    # the top of the page, down to the end of its content when that comes first
+    bottom = page.evaluate(
+        "Math.ceil(document.querySelector('main').getBoundingClientRect().bottom)"
+    )
+    clip = {
+        "x": 0,
+        "y": 0,
+        "width": VIEWPORT["width"],
+        "height": min(VIEWPORT["height"], bottom + 24),
+    }
+    image = Image.open(io.BytesIO(page.screenshot(type="png", clip=clip))).convert("RGB")
+    small = image.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    small.save(IMAGES / name, optimize=True)
+    print(f"docs/images/{name}: {(IMAGES / name).stat().st_size:,} bytes")
+    page.goto("about:blank")  # the preview's reload script must not reload it mid-way later
+
+
+if __name__ == "__main__":
+    main()
