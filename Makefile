@@ -30,11 +30,12 @@ LOCK_HINT := uv.lock does not match pyproject.toml: run '$(UV) lock' and commit 
 
 .PHONY: tools install install-runtime build build-deps cms serve check lint test test-deps clean
 
+# pip -qq: errors only (a machine's own pip settings, e.g. unused index folders, warn otherwise)
 $(UV):
 	@echo "make: installing uv $(UV_VERSION) into $(TOOLS)/ (once)"
 	@$(PYTHON) -m venv $(TOOLS) \
 		|| { apt-get install -y python3-venv && rm -rf $(TOOLS) && $(PYTHON) -m venv $(TOOLS); }
-	@$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	@$(TOOLS)/bin/python -m pip install -qq --disable-pip-version-check "uv==$(UV_VERSION)"
 
 tools: $(UV)
 
