@@ -44,6 +44,40 @@ def test_a_published_original_saying_todo_fails(news_check):
     ]
 
 
+def test_todo_text_is_reported_in_the_same_run_as_another_problem(news_check):
+    """The issue's case: the French title emptied and the Arabic file still the template. The
+    empty title stops the news from loading; the Arabic TODO is still reported with it, and
+    drafts, scheduled items and unreadable originals still are not."""
+    timed = news_file("D", "2099-01-10T10:00:00+01:00", body="TODO: text\n")
+    result = news_check(
+        {
+            "content/news/2018/a.md": news_file("A", "2018-11-01"),
+            "content/news/2018/a.fr.md": '---\ntitle: ""\nsummary: "TODO: résumé"\n---\nTexte.\n',
+            "content/news/2018/a.ar.md": TODO_AR,
+            "content/news/2018/b.md": news_file("B", "2018-11-01", extra="draft: true\n"),
+            "content/news/2018/b.ar.md": TODO_AR,
+            "content/news/2099/c.md": news_file("C", "2099-01-10", body="TODO: text\n"),
+            "content/news/2099/d.md": timed,
+            "content/news/2018/f.md": news_file("F", "2018-11-02T10:00:00+01:00", body="TODO\n"),
+            "content/news/2018/e.md": "---\ntitle: [broken\n---\nTODO: text\n",
+        }
+    )
+    todo = "still has TODO text to write, and is published"
+    assert result.problems == [
+        f"content/news/2018/a.ar.md:2: {todo} {TRANSLATION_HINT}",
+        f"content/news/2018/a.fr.md:2: 'title' is empty {TRANSLATION_HINT}",
+        f"content/news/2018/a.fr.md:3: {todo} {TRANSLATION_HINT}",
+        (
+            "content/news/2018/e.md:3: malformed YAML: expected ',' or ']', but got '<stream end>' "
+            "(check the indentation and quote values that contain ':' or '#')"
+        ),
+        (
+            f"content/news/2018/f.md:7: {todo} (write it, or put back 'draft: true' to keep the "
+            "item off the site)"
+        ),
+    ]
+
+
 def test_drafts_and_scheduled_items_may_still_say_todo(news_check):
     draft = news_file("A", "2018-11-01", extra="draft: true\n", body="TODO: text\n")
     scheduled = news_file("B", "2027-01-10", body="TODO: text\n")  # the build: 2026-11-25

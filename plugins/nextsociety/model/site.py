@@ -35,7 +35,7 @@ from nextsociety.model.frontmatter import forget_sources, split_front_matter
 from nextsociety.model.languages import CONFIG_PATH, Language, LanguageSet, parse_languages
 from nextsociety.model.news import NewsItem, is_news_source, load_news
 from nextsociety.model.press import Boilerplate, load_press
-from nextsociety.model.publishing import publishing_problems
+from nextsociety.model.publishing import publishing_problems, unloaded_publishing_problems
 from nextsociety.model.references import KnownIds, known_ids, tag_ids
 from nextsociety.model.registries.base import (
     Registries,
@@ -275,7 +275,11 @@ def _load_site(
     complete = events is not None and (registries is not None or config.data_dir is None)
     problems.extend(_body_link_problems(config, sources, generated, news, now, complete))
     _check_images(config, sources, news or [], problems)
-    problems.extend(publishing_problems(news or [], sources, config.docs_dir, now))
+    if news is not None:
+        problems.extend(publishing_problems(news, sources, config.docs_dir, now))
+    else:  # another problem stopped the news: their unfinished files are still reported
+        gate = unloaded_publishing_problems(sources, config.languages, config.docs_dir, now)
+        problems.extend(gate)
     if problems or strings is None or events is None or news is None:
         return None, sorted_problems(problems.problems)
     site = Site(config, sources, strings, registries, press, tuple(events), tuple(news), paths, now)
