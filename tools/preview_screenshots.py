@@ -20,13 +20,10 @@ from __future__ import annotations
 
 import io
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +34,7 @@ from playwright.sync_api import Page, sync_playwright
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from tests.cli.conftest import running_preview, wait_for
 from tests.conftest import copy_project
 from tests.quality.browser import launch
 
@@ -103,40 +101,17 @@ def _set(text: str, key: str, value: str) -> str:
 
 
 def nextsociety(project: Path, day: str, *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "nextsociety.cli", *args],
-        cwd=project,
-        env=_env(day),
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    env = {**os.environ, "NEXTSOCIETY_BUILD_DATE": day}
+    command = [sys.executable, "-m", "nextsociety.cli", *args]
+    subprocess.run(command, cwd=project, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 @contextmanager
 def preview(project: Path, day: str) -> Iterator[str]:
     """`nextsociety serve` on the project at that build date; yields its home URL."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log = (project / "serve.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "nextsociety.cli", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=_env(day),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
-        log.close()
-
-
-def _env(day: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    return {**env, "NEXTSOCIETY_BUILD_DATE": day, "NO_MKDOCS_2_WARNING": "1"}
+    env = {"NEXTSOCIETY_BUILD_DATE": day, "NO_MKDOCS_2_WARNING": "1"}
+    with running_preview(project, env, project / "serve.log") as home:
+        yield home
 
 
 def edit(project: Path, name: str, old: str, new: str) -> None:
@@ -156,21 +131,10 @@ def delete_line(project: Path, name: str, start: str) -> None:
     path.write_text("".join(kept), encoding="utf-8")
 
 
-def wait(url: str, status: int, *texts: str, timeout: float = 300) -> str:
+def wait(url: str, status: int, *texts: str) -> str:
     """`url` once it answers `status` with every one of `texts` (the preview rebuilds)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                answer = response.status, response.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            answer = error.code, error.read().decode("utf-8")
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            answer = None
-        if answer is not None and answer[0] == status and all(t in answer[1] for t in texts):
-            return url
-        time.sleep(1)
-    raise SystemExit(f"{url} never answered {status} with {texts}")
+    wait_for(url, status, *texts, timeout=300)
+    return url
 
 
 def shoot(page: Page, url: str, name: str) -> None:

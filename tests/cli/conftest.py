@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +36,58 @@ def nextsociety(
         check=False,
         timeout=60,
     )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def running_preview(
+    root: Path, env: dict[str, str], log: Path, *options: str, stop_timeout: float = 60
+) -> Iterator[str]:
+    """`nextsociety serve` on `root` (a free port), its output in `log`; yields its home URL."""
+    port = free_port()
+    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    command = [sys.executable, "-m", "nextsociety.cli", "serve", "-a", f"127.0.0.1:{port}"]
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [*command, *options],
+            cwd=root,
+            env={**environment, **env},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            server.terminate()
+            server.wait(timeout=stop_timeout)
+
+
+def fetch(url: str) -> tuple[int, str] | None:
+    """(status, page) of a GET, or None when nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, status: int, *texts: str, timeout: float = 90) -> str:
+    """The page at `url` once it answers `status` with every one of `texts` (a preview starts,
+    rebuilds or shows its problems)."""
+    deadline, answer = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        answer = fetch(url)
+        if answer is not None and answer[0] == status and all(t in answer[1] for t in texts):
+            return answer[1]
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never answered {status} with {texts!r}: {answer}")
 
 
 class Project:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,17 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.cli.conftest import BUILD_DATE, Project
+from tests.cli.conftest import BUILD_DATE, Project, free_port
 
 STRINGS = yaml.safe_load(
     Path(__file__).resolve().parents[2].joinpath("data", "site.yml").read_text(encoding="utf-8")
 )["strings"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _get(url: str) -> str | None:
@@ -53,7 +46,7 @@ def preview(
         "content/news/2026/embargoed.fr.md",
         "---\ntitle: Communiqué sous embargo\nsummary: s\n---\nPas encore.\n",
     )
-    port = _free_port()
+    port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     env.update({"NEXTSOCIETY_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"})
     log = (tmp_path / "serve.log").open("w")

@@ -3,12 +3,7 @@ fixed, the site is served on the same address; broken again, the list comes back
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,8 +13,14 @@ from bs4 import BeautifulSoup
 from nextsociety.cli.problem_page import problem_page
 from nextsociety.model.errors import Problem
 
-from tests.cli.conftest import BUILD_DATE, Project, nextsociety
-from tests.cli.test_preview import _free_port
+from tests.cli.conftest import (
+    BUILD_DATE,
+    Project,
+    fetch,
+    nextsociety,
+    running_preview,
+    wait_for,
+)
 from tests.conftest import REPO
 from tests.i18n.test_typography import faults
 
@@ -28,61 +29,27 @@ STRINGS = yaml.safe_load((REPO / "data" / "site.yml").read_text(encoding="utf-8"
 BROKEN = "---\ntitle: A visit\ndate: 2018-11-26\ntype: news\nsummary: s\npartners: [acio]\n---\nx\n"
 
 
-def _fetch(url: str) -> tuple[int, str] | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
 @pytest.fixture
 def serve(project: Project, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
     """The preview of a broken project, in the language `request.param` names (else none)."""
     project.write("content/news/2018/visit.md", BROKEN)
-    port = _free_port()
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    env["NEXTSOCIETY_BUILD_DATE"] = BUILD_DATE
-    log = (tmp_path / "serve.log").open("w")
     lang = getattr(request, "param", None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "nextsociety.cli", "serve", "-a", f"127.0.0.1:{port}"]
-        + (["--lang", lang] if lang else []),
-        cwd=project.root,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-
-
-def _wait(url: str, expect: int, text: str, timeout: float = 90) -> str:
-    deadline, answer = time.monotonic() + timeout, None
-    while time.monotonic() < deadline:
-        answer = _fetch(url)
-        if answer is not None and answer[0] == expect and text in answer[1]:
-            return answer[1]
-        time.sleep(0.3)
-    raise AssertionError(f"{url} never answered {expect} with {text!r}: {answer}")
+    options = ["--lang", lang] if lang else []
+    env = {"NEXTSOCIETY_BUILD_DATE": BUILD_DATE}
+    with running_preview(project.root, env, tmp_path / "serve.log", *options) as home:
+        yield home
 
 
 def test_problems_on_every_url_then_the_site_then_problems_again(serve, project: Project):
     line = "content/news/2018/visit.md:6"
     for path in ("", "fr/news/", "any/thing/at/all.html"):
-        page = _wait(serve + path, 503, line)
+        page = wait_for(serve + path, 503, line)
         assert "unknown partner id &#39;acio&#39;" in page and "did you mean" in page
         assert '<meta http-equiv="refresh"' in page
     project.replace("content/news/2018/visit.md", "[acio]", "[accio]")
-    _wait(serve + "news/2018/visit/", 200, "A visit")
+    wait_for(serve + "news/2018/visit/", 200, "A visit")
     project.replace("content/news/2018/visit.md", "summary: s", 'summary: ""')
-    _wait(serve + "news/2018/visit/", 503, "content/news/2018/visit.md:5")
+    wait_for(serve + "news/2018/visit/", 503, "content/news/2018/visit.md:5")
 
 
 def _text(code: str, key: str, count: int = 1) -> str:
@@ -95,7 +62,7 @@ def test_the_problems_page_in_the_editors_language(serve, request):
     """Over HTTP, on any URL: the page's words from the string table in the language asked
     for, with its lang and direction; the problems, in English, marked as such."""
     code = request.node.callspec.params["serve"]
-    page = BeautifulSoup(_wait(serve + "fr/anything/", 503, "visit.md:6"), "lxml")
+    page = BeautifulSoup(wait_for(serve + "fr/anything/", 503, "visit.md:6"), "lxml")
     html = page.find("html")
     assert (html["lang"], html["dir"]) == (code, "rtl" if code == "ar" else "ltr")
     assert page.title.get_text() == _text(code, "preview.problems.title")
@@ -156,19 +123,8 @@ def test_a_table_without_the_pages_words_is_a_problem_of_the_project(project: Pr
 
 
 def test_stopping_the_preview_frees_its_address(project: Project, tmp_path: Path):
-    port = _free_port()
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "nextsociety.cli", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project.root,
-        env={**env, "NEXTSOCIETY_BUILD_DATE": BUILD_DATE},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait(f"http://127.0.0.1:{port}/", 200, "THE NEXT SOCIETY")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    env = {"NEXTSOCIETY_BUILD_DATE": BUILD_DATE}
+    with running_preview(project.root, env, tmp_path / "serve.log") as home:
+        wait_for(home, 200, "THE NEXT SOCIETY")
     time.sleep(1)
-    assert _fetch(f"http://127.0.0.1:{port}/") is None  # nothing answers any more
+    assert fetch(home) is None  # nothing answers any more
