@@ -34,6 +34,7 @@ _INLINE = re.compile(r"(?P<image>!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
+_LISTED = 6  # anchors named in a hint
 
 
 @dataclass(frozen=True)
@@ -320,6 +321,3 @@ def _anchor_hint(target: str, anchor: str, ids: frozenset[str]) -> str:
     shown = ", ".join(f"#{name}" for name in sorted(ids)[:_LISTED])
     more = f" and {len(ids) - _LISTED} more" if len(ids) > _LISTED else ""
     return f"anchors come from the page's headings: {shown}{more}"
-
-
-_LISTED = 6  # anchors named in a hint
