@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import REPO
+from tests.conftest import REPO, tiny_mkdocs_yml
 
 # Every place that tells a person or a machine how to build the site.
 BUILD_INSTRUCTIONS = ("README.md", "Makefile", ".ci/run", "docs/**/*.md", ".github/workflows/*.yml")
@@ -89,14 +89,20 @@ def test_strict_gate_can_fail() -> None:
 
 
 def test_a_warning_fails_the_build(make_site) -> None:
+    """Any warning logged during the build fails it. (load_site() now reports broken links and
+    anchors itself, before MkDocs would warn: a hook logs the warning here.)"""
+    hook = (
+        "import logging\n\n"
+        "log = logging.getLogger('mkdocs.plugins.test_hook')\n\n\n"
+        "def on_page_markdown(markdown, page, **kwargs):\n"
+        "    log.warning('something to fix in %s', page.file.src_uri)\n"
+        "    return markdown\n"
+    )
     result = make_site(
-        {
-            # an anchor nothing defines: a warning of MkDocs itself (load_site() checks the
-            # links' files, not their anchors)
-            "content/index.md": "# Home\n\nSee [the missing part](#nowhere).\n",
-            "content/about.md": "# About\n",
-        }
+        {"hooks.py": hook, "content/index.md": "# Home\n", "content/about.md": "# About\n"},
+        mkdocs_yml=tiny_mkdocs_yml() + "hooks: [hooks.py]\n",
     )
 
     assert result.returncode != 0, result.log
-    assert "#nowhere" in result.log and "strict mode" in result.log, result.log
+    assert "something to fix in index.md" in result.log, result.log
+    assert "Aborted with" in result.log and "in strict mode" in result.log, result.log
