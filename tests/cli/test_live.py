@@ -22,7 +22,7 @@ import yaml
 from nextsociety.cli.live import LiveSite
 
 from tests.cli.conftest import BUILD_DATE, Project
-from tests.cli.test_preview import _free_port
+from tests.cli.conftest import free_port as _free_port
 
 STRINGS = yaml.safe_load(
     Path(__file__).resolve().parents[2].joinpath("data", "site.yml").read_text(encoding="utf-8")
