@@ -139,6 +139,8 @@ def wait(url: str, status: int, *texts: str) -> str:
 
 def shoot(page: Page, url: str, name: str) -> None:
     page.goto(url, wait_until="load")
+    # the preview's notice while its full build (search, PDFs, cards) runs: not what is shown
+    page.wait_for_selector("#ns-preview-refreshing", state="hidden", timeout=600_000)
     page.wait_for_timeout(500)  # fonts and the header's script settled
     # the top of the page, down to the end of its content when that comes first
     bottom = page.evaluate(
