@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
-from nextsociety.plugins.i18n import LIVE_VARIABLE, I18nPlugin
+from nextsociety.plugins.i18n import I18nPlugin
 
 # What only the full build makes (search index, social cards): asked for, they come from it
 # at once, without the preview writing its feeds and calendars first.
@@ -66,7 +66,6 @@ class LiveSite:
         self.changed = threading.Condition()
         self._lock = threading.RLock()  # MkDocs renders one page at a time
         self._build: _Build | None = None
-        os.environ[LIVE_VARIABLE] = "1"
 
     def load(self) -> None:
         """Load the project as it is now; pages are rendered again when next asked for."""
@@ -121,6 +120,9 @@ def _load(config_file: Path, site_dir: Path) -> _Build:
     """MkDocs' steps of `build()` up to the pages: configuration, plugins, files, navigation."""
     config = load_config(config_file=str(config_file), site_dir=str(site_dir))
     config.plugins.on_startup(command="serve", dirty=False)
+    for plugin in config.plugins.values():
+        if isinstance(plugin, I18nPlugin):
+            plugin.live = True  # pages one at a time: no search index, PDF or card of its own
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
     files = get_files(config)
@@ -207,7 +209,7 @@ class FullBuild:
         self._count += 1
         self._target = self.folder / f"full-{self._count}"
         shutil.rmtree(self._target, ignore_errors=True)
-        env = {k: v for k, v in os.environ.items() if k != LIVE_VARIABLE}
+        env = dict(os.environ)
         env["NO_MKDOCS_2_WARNING"] = "1"
         command = [sys.executable, "-m", "nextsociety.cli.live", self.config_file]
         self._process = subprocess.Popen(

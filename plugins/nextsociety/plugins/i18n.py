@@ -52,7 +52,6 @@ from nextsociety.render.headings import isolate_heading_runs
 from nextsociety.render.text import html_text
 
 PLUGIN_NAME = "nextsociety/i18n"
-LIVE_VARIABLE = "NEXTSOCIETY_LIVE"  # set by `nextsociety serve`: see SiteServices.live
 
 
 class I18nConfig(Config):
@@ -106,7 +105,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.services: SiteServices | None = None
         self.navs: dict[str, Navigation] = {}
         self.preview = False
-        self.live = False
+        self.live = False  # set by `nextsociety serve` (cli/live.py): see SiteServices.live
         self._site_url = ""
         self._env: Environment | None = None
         self.fragments = fragments.FragmentCache()  # navigation and tabs, once per folder
@@ -118,7 +117,6 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # drafts and embargoed items are shown, with a banner
-        self.live = self.preview and os.environ.get(LIVE_VARIABLE) == "1"  # nextsociety serve
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the whole site first: the build stops here with every problem."""
@@ -129,7 +127,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self._root = config_path.parent
         self._revisions = last_commit_days(self._root)
         pages = PageIndex(site.config.languages)
-        self.services = SiteServices(site, self.preview, pages, live=self.live)
+        live = self.preview and self.live
+        self.services = SiteServices(site, self.preview, pages, live=live)
         if not config.site_url:
             raise PluginError(
                 "mkdocs.yml: site_url is required: hreflang alternates and the sitemap need "
