@@ -11,8 +11,6 @@ import re
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,7 +19,7 @@ import pytest
 import yaml
 from nextsociety.cli.live import LiveSite
 
-from tests.cli.conftest import BUILD_DATE, Project
+from tests.cli.conftest import BUILD_DATE, Project, fetch
 from tests.cli.conftest import free_port as _free_port
 
 STRINGS = yaml.safe_load(
@@ -33,16 +31,6 @@ VISIT = (
 )
 ACCIO = "Agencia per a la Competitivitat de l'Empresa - ACCIÓ"  # data/partners.yml
 SHOWN = "Agencia per a la Competitivitat"  # the apostrophe is escaped in HTML
-
-
-def _fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0, ""
 
 
 @pytest.fixture
@@ -66,7 +54,7 @@ def live(project: Project, tmp_path: Path) -> Iterator[Callable[..., str]]:
             deadline, answer = time.monotonic() + timeout, (0, "")
             while time.monotonic() < deadline:
                 assert server.poll() is None, log_path.read_text()
-                answer = _fetch(f"http://127.0.0.1:{port}/{path}")
+                answer = fetch(f"http://127.0.0.1:{port}/{path}") or (0, "")
                 if answer[0] == status and text in answer[1]:
                     return answer[1]
                 time.sleep(0.2)
