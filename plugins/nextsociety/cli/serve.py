@@ -181,19 +181,19 @@ class Preview:
         for problem in problems:
             print(f"  {problem}", flush=True)
 
-    def answer(self, url_path: str) -> tuple[Path | None, bool]:
-        """The file for `url_path` and whether it is stale (from the last full build)."""
+    def answer(self, url_path: str) -> Path | None:
+        """The file for `url_path`: the live site's, else the last full build's (search, PDFs)."""
         found = self.live.answer(url_path)
         if found is not None:
-            return found, False
+            return found
         ready = self.full.ready
         if ready is not None:
             candidate = ready / url_path.lstrip("/")
             if candidate.is_dir():
                 candidate = candidate / "index.html"
             if candidate.is_file():
-                return candidate, True
-        return None, False
+                return candidate
+        return None
 
     def stop(self) -> None:
         self.full.stop()
@@ -245,7 +245,7 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
 
         def _file(self, path: str) -> None:
             try:
-                found, _stale = preview.answer(path)
+                found = preview.answer(path)
             except Exception as exc:  # noqa: BLE001 - a page that fails: the terminal says why
                 print(f"{path}: {exc}", file=sys.stderr, flush=True)
                 found = None
