@@ -122,28 +122,28 @@ def test_filter_values_languages_and_filters_are_sorted_and_named_by_content(
     assert not (tmp_path / "a" / "pagefind.en_0000000000.pf_meta").exists()
 
 
-def test_the_languages_of_each_service_make_one_entry(tmp_path: Path) -> None:
-    """Each language's service answers with its own entry: the bundle lists them all."""
-    import base64
-    import json
+def test_the_bundles_of_the_languages_make_one_entry(tmp_path: Path) -> None:
+    """Each language is indexed apart, with an entry of its own: the bundle lists them all."""
+    from nextsociety.pagefind import ENTRY_FILE, _merge_bundles
 
-    from nextsociety.pagefind import ENTRY_FILE, _write_bundle
-
-    def answer(code: str) -> list[dict[str, str]]:
+    def bundle(code: str) -> Path:
+        folder = tmp_path / code
+        (folder / "fragment").mkdir(parents=True)
         entry = {"version": "1.5.2", "languages": {code: {"hash": f"{code}_1", "page_count": 2}}}
-        files = {ENTRY_FILE: json.dumps(entry), f"fragment/{code}_a.pf_fragment": code}
-        return [
-            {"path": path, "content": base64.b64encode(text.encode()).decode()}
-            for path, text in files.items()
-        ]
+        (folder / ENTRY_FILE).write_text(json.dumps(entry), encoding="utf-8")
+        (folder / "fragment" / f"{code}_a.pf_fragment").write_text(code, encoding="utf-8")
+        (folder / "pagefind.js").write_text("the same in every bundle", encoding="utf-8")
+        return folder
 
-    _write_bundle(tmp_path, [answer("ar"), answer("en"), answer("fr")])
+    output = tmp_path / "bundle"
+    _merge_bundles(output, [bundle("ar"), bundle("en"), bundle("fr")])
 
-    entry = json.loads((tmp_path / ENTRY_FILE).read_text(encoding="utf-8"))
+    entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))
     assert sorted(entry["languages"]) == ["ar", "en", "fr"]
     assert entry["version"] == "1.5.2"
-    assert sorted(p.name for p in (tmp_path / "fragment").iterdir()) == [
+    assert sorted(p.name for p in (output / "fragment").iterdir()) == [
         "ar_a.pf_fragment",
         "en_a.pf_fragment",
         "fr_a.pf_fragment",
     ]
+    assert (output / "pagefind.js").read_text(encoding="utf-8") == "the same in every bundle"

@@ -4,9 +4,11 @@ It replaces Material's lunr search (one index mixing languages, no Arabic stemmi
 page that belongs in the index gets a `search_record` in its template context: the templates
 mark its main content with `data-pagefind-body` and print its filters and result metadata
 (`partials/ns-search-meta.html`). Listings, the press room and the untranslated copies of
-pages get none, so Pagefind skips them. After the build, the Pagefind binary shipped by the
-`pagefind` package indexes `site_dir` (offline), one index per `<html lang>`, and
-`nextsociety.pagefind` makes the bundle byte-reproducible.
+pages get none, so Pagefind skips them. What Pagefind needs of each marked page (its search
+document) is kept as the page is written; after the pages, the Pagefind binary shipped by the
+`pagefind` package indexes them (offline), one index per `<html lang>`, each language in the
+process that rendered it (nextsociety/parallel), and `nextsociety.pagefind` merges the
+languages into one byte-reproducible bundle.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from nextsociety.model.events import Event
-from nextsociety.pagefind import BackgroundIndex, PagefindError, find_binary
+from nextsociety.pagefind import LanguageIndexes, PagefindError, discard_bundles, find_binary
 from nextsociety.plugins.i18n import PageLanguage, site_services
 from nextsociety.plugins.services import SiteServices
 from nextsociety.render.search import (
@@ -63,8 +65,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def __init__(self) -> None:
         self.indexed_pages = 0  # pages that got a search record in the last build
-        self._index: BackgroundIndex | None = None  # Pagefind, fed while pages are written
-        self._more_answers: list[list[dict[str, Any]]] = []  # other processes' languages
+        self._index: LanguageIndexes | None = None  # the pages' search documents
+        self._more_bundles: list[Path] = []  # other processes' languages
         self.services: SiteServices | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -99,14 +101,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.indexed_pages = 0  # `mkdocs serve` rebuilds with the same plugin instance
-        self._more_answers = []
+        self._more_bundles = []
         if not self.config.enabled:
             return
         if self.services is not None and self.services.live:
             return  # the preview's pages come one by one: its index comes from a full build
         output = Path(config.site_dir, self.config.output_subdir)
         try:
-            self._index = BackgroundIndex(output, EXCLUDE_SELECTORS)
+            self._index = LanguageIndexes(output, EXCLUDE_SELECTORS)
         except PagefindError as exc:
             raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
 
@@ -114,30 +116,29 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         # What Pagefind's `--site` pass indexed: the pages that mark a body to index.
         if self._index is not None and "data-pagefind-body" in output:
-            try:
-                self._index.add(search_document(output), "/" + page.url)
-            except PagefindError as exc:
-                raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
+            self._index.add(search_document(output), page.file.dest_uri)
         return output
 
     # nextsociety/parallel: a worker's languages indexed, for the bundle the main process writes
-    def page_work(self) -> tuple[list[list[dict[str, Any]]], int]:
+    def page_work(self) -> tuple[list[Path], int]:
         if self._index is None:
             return [], self.indexed_pages
         try:
-            return self._index.answers(), self.indexed_pages
+            return self._index.run(), self.indexed_pages
         except PagefindError as exc:
+            self._index.close()
             raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
 
-    def merge_page_work(self, work: tuple[list[list[dict[str, Any]]], int]) -> None:
-        answers, indexed = work
-        self._more_answers.extend(answers)
+    def merge_page_work(self, work: tuple[list[Path], int]) -> None:
+        bundles, indexed = work
+        self._more_bundles.extend(bundles)
         self.indexed_pages += indexed
 
     def on_build_error(self, error: Exception) -> None:
         if self._index is not None:
             self._index.close()
             self._index = None
+        discard_bundles(self._more_bundles)
 
     def _docs_dir(self) -> str:
         """The docs folder as editors see it in messages ('content')."""
@@ -193,10 +194,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             shutil.rmtree(output)  # a rebuild under `mkdocs serve` leaves no stale chunks
         if self.indexed_pages == 0:
             index.close()
+            discard_bundles(self._more_bundles)
             log.info("no page to index: the search index is not built")
             return
         try:
-            languages = index.finish(self._more_answers)
+            languages = index.finish(self._more_bundles)
         except PagefindError as exc:
             raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
         counts = ", ".join(f"{count} in '{code}'" for code, count in languages.items())

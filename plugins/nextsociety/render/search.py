@@ -7,6 +7,7 @@ page's language (type labels from the string table, country names from CLDR, dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -151,17 +152,27 @@ def _partner_names(ids: Iterable[str], partners: Mapping[str, Partner]) -> tuple
 
 _CONTENT_START = '<div class="md-content"'  # Material's content column (base.html)
 _CONTENT_END = "</article>"
+_HTML_TAG = re.compile(r"<html\b[^>]*>")
+_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+_SEARCH_META = re.compile(r"<meta [^>]*\bdata-pagefind-[^>]*>")
 
 
 def search_document(html: str) -> str:
-    """What Pagefind needs of a page: its `<head>` (language, title, filter and meta tags) and
-    Material's content column, where every `data-pagefind-body` of ours is; not the header,
-    navigation, table of contents and footer, half of the page, which it would parse and drop.
-    A page without that column is sent whole."""
+    """What Pagefind needs of a page: its `<html lang>`, title, filter and meta tags, and
+    Material's content column, where every `data-pagefind-body` of ours is; not the rest of
+    the head, the header, navigation, table of contents and footer, two thirds of the page,
+    which Pagefind would parse and drop. A page without that column is sent whole."""
     body = html.find("<body")
     start = html.find(_CONTENT_START, body)
     end = html.find(_CONTENT_END, start)
-    if body < 0 or start < 0 or end < 0:
+    opening = _HTML_TAG.search(html, 0, body)
+    if body < 0 or start < 0 or end < 0 or opening is None:
         return html
+    head = html[opening.end() : body]
+    title = _TITLE.search(head)
+    tags = "".join(_SEARCH_META.findall(head))
     body_tag_end = html.index(">", body) + 1
-    return f"{html[:body_tag_end]}{html[start : end + len(_CONTENT_END)]}</div></body></html>"
+    return (
+        f"{opening.group()}<head>{title.group() if title else ''}{tags}</head>"
+        f"{html[body:body_tag_end]}{html[start : end + len(_CONTENT_END)]}</div></body></html>"
+    )
