@@ -64,6 +64,7 @@ class LanguageIndexes:
         self._binary = find_binary()  # a missing binary fails the build at its start
         self._folder = Path(tempfile.mkdtemp(prefix="nextsociety-search-"))
         self._languages: set[str] = set()
+        self._runs: list[tuple[Path, subprocess.Popen[str]]] | None = None  # Pagefind at work
 
     def add(self, document: str, dest_path: str) -> None:
         """Index one page: its search document, at its path in the site
@@ -75,26 +76,34 @@ class LanguageIndexes:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(document, encoding="utf-8")
 
-    def run(self) -> list[Path]:
-        """Index every language added; returns each language's bundle folder, in the order of
-        the languages' codes. They stay until `finish` or `close`, in any process."""
+    def start(self) -> None:
+        """Start indexing every language added (once all its pages are added); `run` waits."""
+        if self._runs is not None:
+            return
         folders = [self._folder / _language_folder(code) for code in sorted(self._languages)]
-        runs = [
+        self._runs = [
             (folder, _start_pagefind(self._binary, folder, self._exclude)) for folder in folders
         ]
+
+    def run(self) -> list[Path]:
+        """Index every language added (`start`) and wait; returns each language's bundle folder,
+        in the order of the languages' codes. They stay until `finish` or `close`, in any
+        process."""
+        self.start()
+        runs, self._runs = self._runs or [], None
         failures = [_failure(folder, process) for folder, process in runs]
         if any(failures):
             raise PagefindError("\n".join(filter(None, failures)))
-        return [folder / BUNDLE_SUBDIR for folder in folders]
+        return [folder / BUNDLE_SUBDIR for folder, _ in runs]
 
     def finish(self, more: Sequence[Path] = ()) -> dict[str, int]:
         """Index the languages added, write the bundle of these and of `more` (other
         processes' `run()`) into `output`; returns the pages indexed per language."""
-        bundles = self.run() + list(more)
-        if not bundles:  # no page to index: Pagefind's bundle for an empty site
-            self.add(_EMPTY_DOCUMENT, "index.html")
-            bundles = self.run()
         try:
+            bundles = self.run() + list(more)
+            if not bundles:  # no page to index: Pagefind's bundle for an empty site
+                self.add(_EMPTY_DOCUMENT, "index.html")
+                bundles = self.run()
             _merge_bundles(self._output, sorted(bundles, key=_bundle_languages))
             return canonicalize_bundle(self._output)
         finally:
@@ -102,7 +111,11 @@ class LanguageIndexes:
             self.close()
 
     def close(self) -> None:
-        """Remove the documents and bundles of this process."""
+        """Stop Pagefind if it runs; remove the documents and bundles of this process."""
+        for _, process in self._runs or []:
+            process.kill()
+            process.communicate()
+        self._runs = None
         shutil.rmtree(self._folder, ignore_errors=True)
 
 

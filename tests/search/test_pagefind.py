@@ -7,6 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 from nextsociety.pagefind import (
     SIGNATURE,
     _decode,
@@ -147,3 +148,53 @@ def test_the_bundles_of_the_languages_make_one_entry(tmp_path: Path) -> None:
         "fr_a.pf_fragment",
     ]
     assert (output / "pagefind.js").read_text(encoding="utf-8") == "the same in every bundle"
+
+
+def _document(lang: str, title: str) -> str:
+    return (
+        f'<!doctype html><html lang="{lang}"><head><title>{title}</title></head>'
+        f"<body><main data-pagefind-body><h1>{title}</h1><p>Barcelona</p></main></body></html>"
+    )
+
+
+def test_each_language_is_indexed_and_merged_into_one_bundle(tmp_path: Path) -> None:
+    from nextsociety.pagefind import LanguageIndexes
+
+    output = tmp_path / "site" / "pagefind"
+    mine = LanguageIndexes(output)
+    mine.add(_document("en", "Visit"), "news/visit/index.html")
+    mine.add(_document("en", "Call"), "news/call/index.html")
+    other = LanguageIndexes(output)  # another process's language
+    other.add(_document("fr", "Visite"), "fr/news/visit/index.html")
+    bundles = other.run()
+
+    counts = mine.finish(bundles)
+
+    assert counts == {"en": 2, "fr": 1}
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["en", "fr"]
+    for code in ("en", "fr"):
+        assert (output / f"pagefind.{entry['languages'][code]['hash']}.pf_meta").is_file()
+    fragments = [gzip.decompress(path.read_bytes()) for path in (output / "fragment").iterdir()]
+    urls = sorted(json.loads(data[len(SIGNATURE) :])["url"] for data in fragments)
+    assert urls == ["/fr/news/visit/", "/news/call/", "/news/visit/"]
+    assert not [p for p in (mine._folder, other._folder) if p.exists()]  # documents removed
+
+
+def test_a_failing_pagefind_is_reported_and_its_documents_removed(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from nextsociety import pagefind
+
+    binary = tmp_path / "pagefind"
+    binary.write_text("#!/bin/sh\necho 'Error: no space left on device'\nexit 3\n")
+    binary.chmod(0o755)
+    monkeypatch.setattr(pagefind, "find_binary", lambda: binary)
+    index = pagefind.LanguageIndexes(tmp_path / "out")
+    index.add(_document("en", "Visit"), "index.html")
+
+    with pytest.raises(pagefind.PagefindError, match="exit 3.*\n.*no space left on device"):
+        index.finish()
+
+    assert not index._folder.exists()
+    assert not (tmp_path / "out").exists()

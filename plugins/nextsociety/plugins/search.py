@@ -23,7 +23,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -182,8 +182,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return page_record(html_text(page.meta.get("title") or page.title), label)
         return None
 
+    @event_priority(300)  # first: Pagefind indexes while the other plugins write their files
+    def _start_index(self, *, config: MkDocsConfig) -> None:
+        if self._index is not None and self.indexed_pages:
+            self._index.start()
+
     @event_priority(-100)  # last: every plugin has written its HTML (404 pages, listings) by now
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _write_bundle(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         index, self._index = self._index, None
@@ -203,3 +208,5 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             raise PluginError(f"{PLUGIN_NAME}: {exc}") from None
         counts = ", ".join(f"{count} in '{code}'" for code, count in languages.items())
         log.info(f"Pagefind indexed {sum(languages.values())} pages: {counts}")
+
+    on_post_build = CombinedEvent(_start_index, _write_bundle)
