@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 THEME_PREFIX = "theme"  # "theme/partials/nav.html": Material's own file, under our override
 
@@ -26,10 +26,19 @@ class FragmentCache:
     def __init__(self) -> None:
         self._fragments: dict[Hashable, Markup] = {}
         self._nav_pages: dict[int, frozenset[int]] = {}
+        self._interface: dict[str, InterfaceStrings] = {}
 
     def clear(self) -> None:
         self._fragments.clear()
         self._nav_pages.clear()
+        self._interface.clear()
+
+    def interface_strings(self, env: Environment, code: str) -> InterfaceStrings:
+        """Material's interface strings in language `code` (partials/language.html's `t`)."""
+        strings = self._interface.get(code)
+        if strings is None:
+            strings = self._interface[code] = InterfaceStrings(env, code)
+        return strings
 
     def __call__(
         self, name: str, page: Any, nav: Any, lang: str, *, caller: Callable[[], str]
@@ -53,6 +62,26 @@ class FragmentCache:
         return pages
 
 
+class InterfaceStrings:
+    """`lang.t(key)` of Material's templates, each string looked up once per build.
+
+    Material's `partials/languages/<code>.html` is a macro that builds its whole table (some
+    two hundred strings) at every call, and a page calls it twenty times. The answer is the
+    macro's own, in its language or else in English, or the key itself (escaped)."""
+
+    def __init__(self, env: Environment, code: str) -> None:
+        self._own = env.get_template(f"partials/languages/{code}.html").module
+        self._english = env.get_template("partials/languages/en.html").module
+        self._strings: dict[str, Markup] = {}
+
+    def __call__(self, key: str) -> Markup:
+        string = self._strings.get(key)
+        if string is None:
+            found = self._own.t(key) or self._english.t(key) or key  # type: ignore[attr-defined]
+            string = self._strings[key] = escape(found)
+        return string
+
+
 def with_theme_prefix(loader: BaseLoader | None, theme_dirs: list[str]) -> BaseLoader:
     """The environment's loader, plus the theme's own templates under `theme/`: an override of
     ours can wrap the file it overrides (`{% include "theme/partials/nav.html" %}`)."""
@@ -67,3 +96,4 @@ def install(
     dirs = [d for d in theme_dirs if d != custom_dir]
     env.loader = with_theme_prefix(env.loader, dirs)
     env.globals["ns_fragment"] = cache
+    env.globals["ns_interface_strings"] = lambda code: cache.interface_strings(env, code)
