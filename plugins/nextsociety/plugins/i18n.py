@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import gzip
 import io
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -78,13 +79,18 @@ class PageLanguage:
     switcher: tuple[SwitchEntry, ...]
     fallback_from: Language | None  # the language the content is really in, if untranslated
     home_url: str
+    # key -> escaped string, shared by the pages of the language (a page asks for ~40 strings)
+    escaped: dict[str, Markup] = field(default_factory=dict, compare=False, repr=False)
 
     def t(self, key: str, **values: str) -> Markup:
         """Our interface string `key` in the page's language, with `{name}` placeholders filled:
         text, escaped for HTML with its values (templates render without autoescaping)."""
         if key in PLACEHOLDERS:
             return Markup(escape(self.strings.get(key, self.lang.code))).format(**values)
-        return escape(self.strings.get(key, self.lang.code))
+        string = self.escaped.get(key)
+        if string is None:
+            string = self.escaped[key] = escape(self.strings.get(key, self.lang.code))
+        return string
 
     @property
     def news_url(self) -> str:
@@ -112,6 +118,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self._files: Files | None = None
         self._root = Path(".")
         self._revisions: dict[str, dt.date] = {}  # source path -> day of its last commit
+        self._escaped: dict[str, dict[str, Markup]] = {}  # PageLanguage.escaped, by language
 
     # -- configuration -------------------------------------------------------------------
 
@@ -126,6 +133,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             raise PluginError(DataError(problems).report())
         self._root = config_path.parent
         self._revisions = last_commit_days(self._root)
+        self._escaped = {}  # the strings of this load
         pages = PageIndex(site.config.languages)
         live = self.preview and self.live
         self.services = SiteServices(site, self.preview, pages, live=live)
@@ -318,6 +326,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             switcher=tuple(switcher),
             fallback_from=variant.fallback_from if variant else None,
             home_url=lang.prefix or "./",
+            escaped=self._escaped.setdefault(code, {}),
         )
 
     def hreflang_alternates(self, src_uri: str) -> list[dict[str, str]]:
@@ -539,6 +548,7 @@ def own_templates_autoescape(custom_dir: str | None) -> Callable[[str | None], b
     return autoescape
 
 
+@functools.lru_cache(maxsize=1 << 16)  # titles and names come back on many pages
 def isolate_latin(text: str, direction: str = "ltr") -> Markup:
     """Jinja filter `bidi`: escape `text`; in rtl text wrap each Latin run in <bdi>."""
     return Markup("").join(

@@ -84,6 +84,8 @@ class SiteServices:
     live: bool = False
     backlinks: Backlinks = field(default_factory=Backlinks)
     media: MediaLibrary | None = None  # the media registry's images: nextsociety/media sets it
+    # (item key, language) -> Entry: listings, related items and neighbours show each many times
+    _entries: dict[tuple[str, str], Entry] = field(default_factory=dict, repr=False)
 
     @property
     def now(self) -> dt.datetime:
@@ -132,9 +134,13 @@ class SiteServices:
 
     def news_entry(self, item: NewsItem, lang: Language) -> Entry:
         """One news item as listings and links show it, in `lang`."""
-        status = publication_status(item, self.now) if self.preview else None
-        url = self.pages.url(item.key, lang)
-        return news_entry(item, lang, self.translator(lang), url, status)
+        entry = self._entries.get((item.key, lang.code))
+        if entry is None:
+            status = publication_status(item, self.now) if self.preview else None
+            url = self.pages.url(item.key, lang)
+            entry = news_entry(item, lang, self.translator(lang), url, status)
+            self._entries[item.key, lang.code] = entry
+        return entry
 
     def registry_links(
         self, registry: str, ids: Sequence[str], lang: Language
