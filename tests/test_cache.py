@@ -195,3 +195,41 @@ def test_a_site_built_from_the_cache_is_the_site_built_without_it(tmp_path: Path
     assert compare_trees(warm.site, cold.site) == []
     assert without.returncode == 0 and "from the cache" not in without.log
     assert compare_trees(warm.site, without.site) == []
+
+
+def test_compiled_templates_are_loaded_from_disk_until_their_source_changes(
+    tmp_path: Path,
+) -> None:
+    from jinja2 import DictLoader, Environment
+    from nextsociety.plugins.cache import _CompiledOnDisk
+
+    sources = {"page.html": "<p>{{ title }}</p>"}
+
+    def environment() -> tuple[Environment, list[str]]:
+        env = Environment(loader=DictLoader(sources))
+        env.bytecode_cache = _CompiledOnDisk(None, tmp_path)
+        compiled: list[str] = []
+        compile_ = env.compile
+        env.compile = lambda source, name=None, *a, **k: (  # type: ignore[method-assign]
+            compiled.append(name) or compile_(source, name, *a, **k)
+        )
+        return env, compiled
+
+    first, compiled = environment()
+    assert first.get_template("page.html").render(title="Visit") == "<p>Visit</p>"
+    assert compiled == ["page.html"]
+
+    again, compiled = environment()
+    assert again.get_template("page.html").render(title="Visit") == "<p>Visit</p>"
+    assert compiled == []  # loaded, not compiled
+
+    sources["page.html"] = "<h1>{{ title }}</h1>"
+    changed, compiled = environment()
+    assert changed.get_template("page.html").render(title="Visit") == "<h1>Visit</h1>"
+    assert compiled == ["page.html"]
+
+    for stored in (tmp_path / "templates").iterdir():
+        stored.write_bytes(b"damaged")
+    damaged, compiled = environment()
+    assert damaged.get_template("page.html").render(title="Visit") == "<h1>Visit</h1>"
+    assert compiled == ["page.html"]

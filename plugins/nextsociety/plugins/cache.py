@@ -13,6 +13,9 @@ never kept, so its warning is given again on every build until it is fixed.
 
 A damaged or unreadable entry is converted again. Entries not used for `max_age_days` are
 removed after a build. `enabled: false` (or NEXTSOCIETY_CACHE=false) converts every page.
+
+The compiled templates are kept there too (Jinja's bytecode, checked by Jinja against each
+template's source), so that each process of a build loads them instead of compiling them.
 """
 
 from __future__ import annotations
@@ -33,10 +36,12 @@ from typing import Any
 
 import markdown
 import mkdocs
+from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
@@ -72,6 +77,12 @@ class CachePlugin(BasePlugin[CacheConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.converted = self.reused = 0
+
+    @event_priority(-50)  # after nextsociety/i18n, which keeps compiled templates in memory
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._folder is not None:
+            env.bytecode_cache = _CompiledOnDisk(env.bytecode_cache, self._folder.parent)
+        return env
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         if self._folder is not None:
@@ -114,6 +125,35 @@ class CachePlugin(BasePlugin[CacheConfig]):
             f"{self.converted + self.reused} pages: {self.converted} converted, "
             f"{self.reused} from the cache" + (f"; {removed} unused removed" if removed else "")
         )
+
+
+class _CompiledOnDisk(BytecodeCache):
+    """Compiled templates kept in `folder` too: every process of a build (and the next build)
+    loads them instead of compiling sixty templates again. Jinja checks each one against its
+    template's source and its own version; `memory` (if any) is asked first."""
+
+    def __init__(self, memory: BytecodeCache | None, folder: Path) -> None:
+        self._memory = memory
+        self._folder = folder / "templates"
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if self._memory is not None:
+            self._memory.load_bytecode(bucket)
+            if bucket.code is not None:
+                return
+        try:
+            with open(self._folder / f"{bucket.key}.jinja", "rb") as stored:
+                bucket.load_bytecode(stored)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+            return
+        if bucket.code is not None and self._memory is not None:
+            self._memory.dump_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if self._memory is not None:
+            self._memory.dump_bytecode(bucket)
+        _write_bytes(self._folder / f"{bucket.key}.jinja", bucket.bytecode_to_string())
 
 
 def _settings_digest(config: MkDocsConfig) -> str:
@@ -249,8 +289,11 @@ def _read(path: Path) -> Entry | None:
 
 
 def _write(path: Path, entry: Entry) -> None:
-    """Written whole, then renamed into place: another process never reads half an entry."""
-    data = zlib.compress(json.dumps(entry, ensure_ascii=False).encode(), 1)
+    _write_bytes(path, zlib.compress(json.dumps(entry, ensure_ascii=False).encode(), 1))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Written whole, then renamed into place: another process never reads half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
