@@ -64,13 +64,16 @@ def _find_body_links(text: str) -> Iterator[BodyLink]:
         source = split_front_matter(text, "")
     except DataError:
         return
+    if "[" not in source.body:
+        return  # no link, no image, no reference definition
     fenced = False
     for number, line in enumerate(source.body.splitlines(), start=source.body_line):
-        if _FENCE.match(line):
+        if ("`" in line or "~" in line) and _FENCE.match(line):
             fenced = not fenced
-        if fenced or line.startswith(("    ", "\t")):
+        if fenced or "[" not in line or line.startswith(("    ", "\t")):
             continue
-        line = _CODE_SPAN.sub("", line)
+        if "`" in line:
+            line = _CODE_SPAN.sub("", line)
         for match in _INLINE.finditer(line):
             yield BodyLink(number, match["target"], bool(match["image"]))
         reference = _REFERENCE.match(line)
