@@ -1,11 +1,15 @@
-"""Parts of Material's page frame rendered once and reused: the navigation and the tabs.
+"""Parts of Material's page frame rendered once and reused: the navigation, the tabs, the
+stylesheet and script links, Material's configuration and the footer.
 
 Material renders its navigation sidebar and tabs for every page, and they are most of a page's
 template time. For a page that is not in the navigation (news items, events, partner and
-cluster pages: nearly all of a large site) their HTML depends only on the language and on the
-folder the page sits in (links are relative to the page), so it is rendered once per language
-and folder. A page of the navigation (its entry is marked current) is rendered as Material
-does. Templates use it as `{% call ns_fragment("nav", page, nav, lang_code) %}…{% endcall %}`.
+cluster pages: nearly all of a large site) their HTML, like that of the other parts above,
+depends only on the language and on the folder the page sits in (links are relative to the
+page), so it is rendered once per language and folder. A page of the navigation (its entry is
+marked current, its footer links to its neighbours) is rendered as Material does. Templates use
+it as `{% call ns_fragment("nav", page, nav, lang_code) %}…{% endcall %}`.
+
+Material's interface strings (`lang.t`) are looked up once per language (`InterfaceStrings`).
 """
 
 from __future__ import annotations
