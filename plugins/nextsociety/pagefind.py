@@ -15,7 +15,6 @@ import gzip
 import hashlib
 import json
 import os
-import re
 import shutil
 import struct
 import subprocess
@@ -23,6 +22,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from nextsociety.render.text import html_lang
 
 ENTRY_FILE = "pagefind-entry.json"
 SIGNATURE = b"pagefind_dcd"  # the prefix of every decompressed Pagefind data file
@@ -69,8 +70,7 @@ class LanguageIndexes:
     def add(self, document: str, dest_path: str) -> None:
         """Index one page: its search document, at its path in the site
         ("news/2018/x/index.html"); Pagefind makes its URL ("/news/2018/x/") from the path."""
-        match = _HTML_LANG.search(document, 0, 2000)
-        code = match.group(1) if match else ""
+        code = html_lang(document) or ""
         self._languages.add(code)
         path = self._folder / _language_folder(code) / dest_path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -128,7 +128,6 @@ def discard_bundles(bundles: Sequence[Path]) -> None:
 BUNDLE_SUBDIR = "pagefind"  # each language's bundle, inside the folder of its documents
 MEMORY_FOLDER = "/dev/shm"  # Linux's shared memory (tmpfs), when there is one
 MEMORY_NEEDED = 2 << 30  # bytes free: 15,000 pages' documents and bundles take ~0.4 GB
-_HTML_LANG = re.compile(r"<html[^>]*?\slang=\"([^\"]*)\"")
 _EMPTY_DOCUMENT = "<!doctype html><html><head></head><body></body></html>"
 
 

@@ -15,7 +15,6 @@ import argparse
 import json
 import mimetypes
 import os
-import re
 import shutil
 import signal
 import sys
@@ -36,6 +35,7 @@ from nextsociety.cli.project import UserError, project_root
 from nextsociety.model.errors import DataError, Problem
 from nextsociety.model.languages import CONFIG_PATH
 from nextsociety.model.site import load_config, load_site, project_folders
+from nextsociety.render.text import html_lang
 
 POLL_SECONDS = 0.2  # how often files are looked at: a save is seen within a fifth of a second
 DEFAULT_ADDRESS = "127.0.0.1:8000"
@@ -297,8 +297,7 @@ def _with_reload(html: bytes, preview: Preview) -> bytes:
     """The page with the script that reloads it after a save, and the notice shown while the
     full build (search, PDFs, cards) is not up to date."""
     text = html.decode("utf-8")
-    match = _HTML_LANG.search(text, 0, 2000)
-    lang = match.group(1) if match else "en"
+    lang = html_lang(text) or "en"
     direction = "rtl" if 'dir="rtl"' in text[:2000] else "ltr"
     notice = NOTICE.render(
         lang=lang,
@@ -311,9 +310,6 @@ def _with_reload(html: bytes, preview: Preview) -> bytes:
     at = text.rfind("</body>")
     text = text[:at] + extra + text[at:] if at >= 0 else text + extra
     return text.encode("utf-8")
-
-
-_HTML_LANG = re.compile(r"<html[^>]*?\slang=\"([^\"]*)\"")
 
 
 def _bind(host: str, port: int, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
